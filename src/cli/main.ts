@@ -1,0 +1,26 @@
+import { Command } from 'commander';
+import { registerDatabaseCommands } from './commands/database.js';
+import { registerStart } from './commands/start.js';
+import { registerUser } from './commands/user.js';
+import { reportAndExit } from './output.js';
+
+/** Builds the `egov` command with all its sub-commands. */
+export function buildProgram(): Command {
+  const program = new Command('egov')
+    .description('e-Government platform: server and administration commands (Hệ thống Chính quyền điện tử)')
+    .showHelpAfterError()
+    .enablePositionalOptions();
+  registerStart(program);
+  registerDatabaseCommands(program);
+  registerUser(program);
+  return program;
+}
+
+/** Runs the command line; errors are reported in one line with the right exit code. */
+export async function main(argv: string[] = process.argv): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    reportAndExit(error);
+  }
+}

@@ -1,0 +1,7 @@
+import type { AppModule } from './platform/context.js';
+
+/**
+ * The composition root: every module the running system consists of, in dependency order.
+ * A module appears here through its `index.ts` only.
+ */
+export const appModules: readonly AppModule[] = [];

@@ -1,0 +1,136 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import type { Logger } from 'pino';
+import { systemClock, type Clock } from './clock.js';
+import { ConfigError, type Config } from './config.js';
+import type { AppModule, PlatformServices, SeedReport } from './context.js';
+import { openDatabase, type Database } from './db/database.js';
+import { migrateToLatest } from './db/migrator.js';
+import { allMigrations, buildApp, type App } from './http/app.js';
+import { createIdGenerator } from './ids.js';
+import { createLogger } from './logger.js';
+import { firstStart } from './seed.js';
+
+export interface RunningServer {
+  app: App;
+  database: Database;
+  address: string;
+  demo: SeedReport | undefined;
+  /** Stops accepting, lets in-flight requests finish (bounded), closes the database. */
+  stop(reason?: string): Promise<void>;
+}
+
+export interface StartOptions {
+  modules: readonly AppModule[];
+  clock?: Clock;
+  log?: Logger;
+  /** Extra Fastify setup after the modules (used by tests to add probe routes). */
+  configure?: (app: App) => Promise<void> | void;
+}
+
+/** Makes sure the data directory exists and is writable, or explains what to do. */
+export function checkDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
+  } catch (error) {
+    throw new ConfigError(
+      'DATA_DIR',
+      `cannot write to ${dataDir} (${(error as NodeJS.ErrnoException).code ?? 'error'}); choose a writable folder or fix its permissions.`,
+    );
+  }
+}
+
+/** Opens the database and applies pending migrations: the common start of every command. */
+export async function openAndMigrate(config: Config, modules: readonly AppModule[], log?: Logger): Promise<Database> {
+  checkDataDir(config.dataDir);
+  const database = await openDatabase(config.database, { poolMax: config.dbPoolMax });
+  try {
+    const { applied } = await migrateToLatest(database.db, allMigrations({ modules }));
+    if (applied.length > 0) log?.info({ applied }, `applied ${applied.length} migration(s)`);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+/** Builds the platform services over an open database. */
+export function platformServices(config: Config, database: Database, log: Logger, clock: Clock = systemClock): PlatformServices {
+  return { config, db: database.db, dialect: database.dialect, clock, newId: createIdGenerator(clock), log };
+}
+
+/**
+ * Starts the server: checks the configuration against the machine (data folder, database,
+ * port), migrates, loads demo data on the first start, listens.
+ */
+export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config);
+  const clock = options.clock ?? systemClock;
+  const database = await openAndMigrate(config, options.modules, log);
+  const services = platformServices(config, database, log, clock);
+  let app: App | undefined;
+  try {
+    const demo = await firstStart(services, options.modules);
+    app = await buildApp({ config, database, clock, newId: services.newId, log, modules: options.modules });
+    await options.configure?.(app);
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') {
+        throw new ConfigError('PORT', `port ${config.port} on ${config.host} is already in use; stop the other program or set PORT to a free port.`);
+      }
+      if (code === 'EACCES') {
+        throw new ConfigError('PORT', `not allowed to listen on port ${config.port}; use a port above 1023 or run with the needed rights.`);
+      }
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+        throw new ConfigError('HOST', `cannot listen on ${config.host}; use an address of this machine, 127.0.0.1 or 0.0.0.0.`);
+      }
+      throw error;
+    }
+    const running = app;
+    let stopping: Promise<void> | undefined;
+    return {
+      app: running,
+      database,
+      address: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
+      demo: demo?.report,
+      stop: (reason = 'stop') => {
+        stopping ??= (async () => {
+          log.info({ reason }, 'shutting down: finishing in-flight requests');
+          const timer = setTimeout(() => {
+            log.warn(`in-flight requests still running after ${config.shutdownTimeoutMs} ms; closing them`);
+            running.server.closeAllConnections();
+          }, config.shutdownTimeoutMs);
+          try {
+            await running.close();
+          } finally {
+            clearTimeout(timer);
+            await database.close();
+          }
+          log.info('stopped');
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.close();
+    throw error;
+  }
+}
+
+/**
+ * Stops the server cleanly on SIGINT (Ctrl-C) or SIGTERM: no new connections, in-flight
+ * requests finish within SHUTDOWN_TIMEOUT_MS, the database is closed, exit code 0.
+ */
+export function stopOnSignals(server: RunningServer): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    server.stop(signal).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}

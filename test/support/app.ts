@@ -1,0 +1,35 @@
+import type { AppModule } from '../../src/platform/context.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { loadConfig, type Config } from '../../src/platform/config.js';
+import { buildApp, type App } from '../../src/platform/http/app.js';
+import { createIdGenerator } from '../../src/platform/ids.js';
+import { createLogger } from '../../src/platform/logger.js';
+import { createMigratedTestDatabase, type TestDatabase } from './db.js';
+
+export interface TestApp {
+  app: App;
+  database: TestDatabase;
+  clock: ManualClock;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** An in-process app over a fresh migrated database, with a manual clock; for `app.inject` tests. */
+export async function createTestApp(modules: readonly AppModule[] = [], start = '2026-03-02T02:00:00Z'): Promise<TestApp> {
+  const database = await createMigratedTestDatabase(modules);
+  const clock = new ManualClock(start);
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', LOG_FORMAT: 'json' }, process.cwd(), false), database: database.target };
+  const log = createLogger(config);
+  const app = await buildApp({ config, database, clock, newId: createIdGenerator(clock), log, modules });
+  await app.ready();
+  return {
+    app,
+    database,
+    clock,
+    config,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
