@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAudit } from './commands/audit.js';
 import { registerDatabaseCommands } from './commands/database.js';
 import { registerStart } from './commands/start.js';
 import { registerUser } from './commands/user.js';
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   registerStart(program);
   registerDatabaseCommands(program);
   registerUser(program);
+  registerAudit(program);
   return program;
 }
 

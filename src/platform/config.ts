@@ -21,6 +21,10 @@ export interface Config {
   seedDemo: boolean;
   shutdownTimeoutMs: number;
   dbPoolMax: number;
+  /** Login attempts allowed per client address per minute. */
+  loginRateLimit: number;
+  /** Public (unauthenticated) lookups allowed per client address per minute; 0 turns the limit off. */
+  publicRateLimit: number;
 }
 
 export type DatabaseTarget =
@@ -56,6 +60,8 @@ export const settings = [
   { name: 'SEED_DEMO', default: 'true', description: 'Load the Da Nang demonstration data on the first start of an empty database.' },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'How long in-flight requests may run after SIGTERM/SIGINT.' },
   { name: 'DB_POOL_MAX', default: '10', description: 'PostgreSQL connection pool size.' },
+  { name: 'LOGIN_RATE_LIMIT', default: '20', description: 'Login attempts allowed per client address per minute.' },
+  { name: 'PUBLIC_RATE_LIMIT', default: '60', description: 'Public lookups allowed per client address per minute; 0 turns the limit off (benchmarks).' },
   { name: 'EGOV_CONFIG', default: './egov.config.json if present', description: 'A JSON file with any of these settings as keys.' },
 ] as const;
 
@@ -101,6 +107,8 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd(), isTty
     seedDemo: parseBoolSetting(source, 'SEED_DEMO', true),
     shutdownTimeoutMs: parseIntSetting(source, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, 'Give a number of milliseconds.'),
     dbPoolMax: parseIntSetting(source, 'DB_POOL_MAX', 10, 1, 1000, 'Give a pool size between 1 and 1000.'),
+    loginRateLimit: parseIntSetting(source, 'LOGIN_RATE_LIMIT', 20, 1, 100_000, 'Give attempts per minute.'),
+    publicRateLimit: parseIntSetting(source, 'PUBLIC_RATE_LIMIT', 60, 0, 1_000_000, 'Give requests per minute, or 0 for no limit.'),
   };
 }
 

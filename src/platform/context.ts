@@ -7,6 +7,7 @@ import type { NamedMigration } from './db/migrator.js';
 import type { PlatformTables } from './db/tables.js';
 import type { IdGenerator } from './ids.js';
 import type { FastifyPluginAsync } from 'fastify';
+import type { ScopePathResolver } from './auth/plugin.js';
 
 /** The platform services every module receives; nothing is imported as a singleton. */
 export interface PlatformServices {
@@ -36,6 +37,8 @@ export interface AppModule {
   routes?: FastifyPluginAsync;
   /** Loads demonstration data; runs once, on an empty database, inside one transaction. */
   seedDemo?: (services: PlatformServices) => Promise<SeedReport>;
+  /** Resolves role-grant scopes to paths; provided by the module that owns agencies and units. */
+  resolveScopes?: ScopePathResolver;
 }
 
 /** The pieces `buildApp` needs; `database` is closed by whoever opened it. */

@@ -46,6 +46,16 @@ export const errorCatalog = {
   },
   UNPROCESSABLE: { status: 422, title: { vi: 'Không thể xử lý yêu cầu', en: 'Unprocessable request' } },
   RATE_LIMITED: { status: 429, title: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests' } },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    title: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng', en: 'Wrong username or password' },
+  },
+  CSRF_FAILED: {
+    status: 403,
+    title: { vi: 'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF)', en: 'Missing or wrong CSRF token' },
+  },
+  ACCOUNT_LOCKED: { status: 423, title: { vi: 'Tài khoản đang tạm khóa', en: 'Account temporarily locked' } },
+  ACCOUNT_DISABLED: { status: 403, title: { vi: 'Tài khoản đã bị vô hiệu hóa', en: 'Account disabled' } },
   INTERNAL: { status: 500, title: { vi: 'Lỗi hệ thống', en: 'Internal error' } },
   SERVICE_UNAVAILABLE: { status: 503, title: { vi: 'Hệ thống tạm thời không sẵn sàng', en: 'Service unavailable' } },
 } as const satisfies Record<string, ErrorSpec>;

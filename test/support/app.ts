@@ -15,10 +15,10 @@ export interface TestApp {
 }
 
 /** An in-process app over a fresh migrated database, with a manual clock; for `app.inject` tests. */
-export async function createTestApp(modules: readonly AppModule[] = [], start = '2026-03-02T02:00:00Z'): Promise<TestApp> {
+export async function createTestApp(modules: readonly AppModule[] = [], start = '2026-03-02T02:00:00Z', env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createMigratedTestDatabase(modules);
   const clock = new ManualClock(start);
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', LOG_FORMAT: 'json' }, process.cwd(), false), database: database.target };
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', LOG_FORMAT: 'json', LOGIN_RATE_LIMIT: '1000', ...env }, process.cwd(), false), database: database.target };
   const log = createLogger(config);
   const app = await buildApp({ config, database, clock, newId: createIdGenerator(clock), log, modules });
   await app.ready();

@@ -25,4 +25,53 @@ export interface PlatformTables {
     scope_kind: string;
     scope_code: string;
   };
+  sessions: {
+    id: string;
+    token_hash: string;
+    csrf_token: string;
+    account_id: string;
+    created_at: string;
+    last_seen_at: string;
+    expires_at: string;
+    revoked_at: string | null;
+    user_agent: string | null;
+    ip: string | null;
+  };
+  api_tokens: {
+    id: string;
+    account_id: string;
+    name: string;
+    token_hash: string;
+    prefix: string;
+    created_at: string;
+    expires_at: string | null;
+    last_used_at: string | null;
+    revoked_at: string | null;
+  };
+  audit_log: {
+    id: string;
+    chain_index: number;
+    at: string;
+    actor_id: string | null;
+    actor_label: string;
+    action: string;
+    target_type: string;
+    target_id: string;
+    summary: string;
+    request_id: string | null;
+    ip: string | null;
+    prev_hash: string;
+    hash: string;
+  };
+  pd_access_log: {
+    id: string;
+    at: string;
+    actor_id: string;
+    actor_label: string;
+    subject_kind: string;
+    subject_id: string;
+    fields: string;
+    purpose: string;
+    request_id: string | null;
+  };
 }

@@ -1,8 +1,11 @@
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authPlugin } from '../auth/plugin.js';
+import { authRoutes } from '../auth/routes.js';
 import type { AppDependencies, PlatformServices } from '../context.js';
 import { platformMigrations } from '../db/platform-migrations.js';
 import type { NamedMigration } from '../db/migrator.js';
@@ -69,13 +72,37 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
       servers: [{ url: deps.config.publicUrl }],
-      tags: [{ name: 'operations', description: 'Health, readiness and metrics' }],
+      tags: [
+        { name: 'operations', description: 'Health, readiness and metrics' },
+        { name: 'auth', description: 'Login, sessions and API tokens (Đăng nhập, phiên làm việc)' },
+      ],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'egov_session', description: 'Browser session; mutations also need the X-CSRF-Token header' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token for integrations' },
+        },
+      },
     },
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  await app.register(helmet, {
+    // The API reference page and the web app load only their own scripts and styles.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: deps.config.publicUrl.startsWith('https://'),
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(metricsPlugin);
 
@@ -108,6 +135,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   );
 
   registerHealthRoutes(app, allMigrations(deps));
+  await app.register(authPlugin, { resolveScopes: deps.modules.find((m) => m.resolveScopes)?.resolveScopes });
+  await app.register(authRoutes, { prefix: '/api/v1' });
   for (const module of deps.modules) {
     if (module.routes) await app.register(module.routes, { prefix: '/api/v1' });
   }
