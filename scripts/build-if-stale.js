@@ -25,6 +25,8 @@ export function isStale() {
 
 /** Builds dist/ when stale; exits the process with tsc's output if compilation fails. */
 export function ensureBuilt() {
+  // EGOV_NO_BUILD=1 runs whatever dist/ holds (development, while sources are mid-edit).
+  if (process.env.EGOV_NO_BUILD === '1' && existsSync(stamp)) return;
   if (!isStale()) return;
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   if (!existsSync(tsc)) {

@@ -1,7 +1,8 @@
+import { registryModule } from './modules/registry/index.js';
 import type { AppModule } from './platform/context.js';
 
 /**
  * The composition root: every module the running system consists of, in dependency order.
  * A module appears here through its `index.ts` only.
  */
-export const appModules: readonly AppModule[] = [];
+export const appModules: readonly AppModule[] = [registryModule];

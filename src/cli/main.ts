@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit.js';
+import { registerImport } from './commands/import.js';
 import { registerDatabaseCommands } from './commands/database.js';
 import { registerStart } from './commands/start.js';
 import { registerUser } from './commands/user.js';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerDatabaseCommands(program);
   registerUser(program);
   registerAudit(program);
+  registerImport(program);
   return program;
 }
 

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { AppError } from '../errors.js';
+import type { PlatformTables } from '../db/tables.js';
 import type { PlatformServices } from '../context.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import type { RoleGrant } from './roles.js';
@@ -37,7 +39,7 @@ export async function createAccount(services: PlatformServices, input: NewAccoun
   const passwordHash = await hashPassword(input.password);
   const now = services.clock.now().toISOString();
   const id = services.newId();
-  return services.db.transaction().execute(async (trx) => {
+  const work = async (trx: Kysely<PlatformTables>) => {
     const taken = await trx.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst();
     if (taken) {
       throw new AppError('CONFLICT', {
@@ -67,5 +69,7 @@ export async function createAccount(services: PlatformServices, input: NewAccoun
         .execute();
     }
     return { id };
-  });
+  };
+  // Inside a caller's transaction (seeding, imports) use it; otherwise open one.
+  return services.db.isTransaction ? work(services.db) : services.db.transaction().execute(work);
 }

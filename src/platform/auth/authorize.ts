@@ -55,6 +55,13 @@ export const PERMISSIONS = {
   'audit.read': ['systemAdmin'],
   'pdlog.read': ['systemAdmin'],
   'account.resetPassword': ['agencyAdmin', 'systemAdmin'],
+  // calendar: national overrides by system admins; a desk's hours by its agency's admins
+  'calendar.override.write': ['systemAdmin'],
+  'calendar.desk.write': ['agencyAdmin', 'systemAdmin'],
+  // catalogue and workflows: city-wide data kept by system admins
+  'catalog.write': ['systemAdmin'],
+  'workflow.read': ['systemAdmin', 'agencyAdmin', 'leader', 'specialist', 'receptionOfficer', 'clerk'],
+  'workflow.write': ['systemAdmin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import { recordAudit, type AuditActor, type AuditEntry, type RequestOrigin } from '../audit/audit.js';
+import type { AnyDb } from '../db/database.js';
 import type { PlatformTables } from '../db/tables.js';
 import { AppError } from '../errors.js';
 import { can, scopeFilter, type Actor, type Permission, type ResolvedGrant, type Resource, type ScopeFilter } from './authorize.js';
@@ -153,11 +154,12 @@ export function auditContext(request: FastifyRequest): { actor: AuditActor; orig
  * transaction (`trx`).
  */
 export function auditRequest(
-  trx: Kysely<PlatformTables>,
+  trx: AnyDb,
   request: FastifyRequest,
   entry: Omit<AuditEntry, 'actor' | 'origin'>,
 ): Promise<{ id: string; chainIndex: number; hash: string }> {
   const { actor, origin } = auditContext(request);
   const { clock, newId } = request.server.services;
-  return recordAudit(trx, { ...entry, actor, origin }, clock.now(), newId);
+  // A module's database type extends the platform's tables; the audit touches only those.
+  return recordAudit(trx as unknown as Kysely<PlatformTables>, { ...entry, actor, origin }, clock.now(), newId);
 }

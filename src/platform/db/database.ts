@@ -8,6 +8,19 @@ import type { PlatformTables } from './tables.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/**
+ * A Kysely instance over any superset of the platform's tables (a module's view of the
+ * database, or a transaction on it). Kysely's types are invariant in the table map, so
+ * platform helpers that touch only their own tables accept this and narrow it themselves.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyDb = Kysely<any>;
+
+/** A module's database view seen as the platform's tables only (the same connection). */
+export function asPlatformDb(db: AnyDb): Kysely<PlatformTables> {
+  return db as Kysely<PlatformTables>;
+}
+
 /** An open database: the Kysely instance, which dialect it speaks, and how to close it. */
 export interface Database {
   db: Kysely<PlatformTables>;
@@ -75,6 +88,8 @@ const pgTypes = {
       case 1184: // timestamptz → ISO-8601 UTC text, as stored in SQLite
       case 1114:
         return (value: string) => new Date(value.length === 19 ? `${value}Z` : value).toISOString();
+      case 1082: // date → 'YYYY-MM-DD' as stored in SQLite (never a Date at local midnight)
+        return (value: string) => value;
       case 20: // int8 (counts, sums) → number; values stay far below 2^53 here
       case 1700: // numeric (averages) → number
         return (value: string) => Number(value);
