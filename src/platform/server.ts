@@ -1,4 +1,5 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from './clock.js';
 import { ConfigError, type Config } from './config.js';
@@ -40,6 +41,32 @@ export function checkDataDir(dataDir: string): void {
   }
 }
 
+/**
+ * Fails fast, before touching the database, when the port cannot be listened on: a busy
+ * port after a long migration wastes the operator's time.
+ */
+export async function checkPort(host: string, port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, host, port)));
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return new ConfigError('PORT', `port ${port} on ${host} is already in use; stop the other program or set PORT to a free port.`);
+    case 'EACCES':
+      return new ConfigError('PORT', `not allowed to listen on port ${port}; use a port above 1023 or run with the needed rights.`);
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return new ConfigError('HOST', `cannot listen on ${host}; use an address of this machine, 127.0.0.1 or 0.0.0.0.`);
+    default:
+      return error;
+  }
+}
+
 /** Opens the database and applies pending migrations: the common start of every command. */
 export async function openAndMigrate(config: Config, modules: readonly AppModule[], log?: Logger): Promise<Database> {
   checkDataDir(config.dataDir);
@@ -66,6 +93,8 @@ export function platformServices(config: Config, database: Database, log: Logger
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? createLogger(config);
   const clock = options.clock ?? systemClock;
+  checkDataDir(config.dataDir);
+  await checkPort(config.host, config.port);
   const database = await openAndMigrate(config, options.modules, log);
   const services = platformServices(config, database, log, clock);
   let app: App | undefined;
@@ -76,17 +105,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     try {
       await app.listen({ port: config.port, host: config.host });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') {
-        throw new ConfigError('PORT', `port ${config.port} on ${config.host} is already in use; stop the other program or set PORT to a free port.`);
-      }
-      if (code === 'EACCES') {
-        throw new ConfigError('PORT', `not allowed to listen on port ${config.port}; use a port above 1023 or run with the needed rights.`);
-      }
-      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
-        throw new ConfigError('HOST', `cannot listen on ${config.host}; use an address of this machine, 127.0.0.1 or 0.0.0.0.`);
-      }
-      throw error;
+      throw listenError(error as NodeJS.ErrnoException, config.host, config.port);
     }
     const running = app;
     let stopping: Promise<void> | undefined;
