@@ -1,3 +1,4 @@
+import { calendarModule } from './modules/calendar/index.js';
 import { registryModule } from './modules/registry/index.js';
 import type { AppModule } from './platform/context.js';
 
@@ -5,4 +6,4 @@ import type { AppModule } from './platform/context.js';
  * The composition root: every module the running system consists of, in dependency order.
  * A module appears here through its `index.ts` only.
  */
-export const appModules: readonly AppModule[] = [registryModule];
+export const appModules: readonly AppModule[] = [registryModule, calendarModule];

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit.js';
 import { registerImport } from './commands/import.js';
+import { registerCalendar } from './commands/calendar.js';
 import { registerDatabaseCommands } from './commands/database.js';
 import { registerStart } from './commands/start.js';
 import { registerUser } from './commands/user.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerUser(program);
   registerAudit(program);
   registerImport(program);
+  registerCalendar(program);
   return program;
 }
 
