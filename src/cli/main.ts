@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit.js';
+import { registerCatalog } from './commands/catalog.js';
 import { registerImport } from './commands/import.js';
 import { registerCalendar } from './commands/calendar.js';
 import { registerDatabaseCommands } from './commands/database.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerDatabaseCommands(program);
   registerUser(program);
   registerAudit(program);
+  registerCatalog(program);
   registerImport(program);
   registerCalendar(program);
   return program;
