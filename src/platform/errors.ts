@@ -56,6 +56,15 @@ export const errorCatalog = {
   },
   ACCOUNT_LOCKED: { status: 423, title: { vi: 'Tài khoản đang tạm khóa', en: 'Account temporarily locked' } },
   ACCOUNT_DISABLED: { status: 403, title: { vi: 'Tài khoản đã bị vô hiệu hóa', en: 'Account disabled' } },
+  // --- dossiers ---
+  DOSSIER_ACTION_NOT_ALLOWED: {
+    status: 409,
+    title: { vi: 'Không thực hiện được thao tác ở trạng thái hiện tại của hồ sơ', en: 'The action is not allowed in the dossier’s current state' },
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    title: { vi: 'Khóa chống gửi trùng (Idempotency-Key) đã dùng cho một yêu cầu khác', en: 'The Idempotency-Key was used for a different request' },
+  },
   INTERNAL: { status: 500, title: { vi: 'Lỗi hệ thống', en: 'Internal error' } },
   SERVICE_UNAVAILABLE: { status: 503, title: { vi: 'Hệ thống tạm thời không sẵn sàng', en: 'Service unavailable' } },
 } as const satisfies Record<string, ErrorSpec>;

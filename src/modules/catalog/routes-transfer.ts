@@ -2,7 +2,6 @@
  * Spreadsheet import and export of the whole catalogue under `/api/v1/catalog`
  * (`catalog.write`). Imports are all or nothing; see `importCatalogWorkbook`.
  */
-import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
@@ -38,7 +37,6 @@ export function importFailed(report: ImportReport): AppError {
 
 /** Import (multipart upload) and export (download) of the catalogue workbook. */
 export async function catalogTransferRoutes(fastify: FastifyInstance): Promise<void> {
-  await fastify.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['catalog'];
 
@@ -70,7 +68,8 @@ export async function catalogTransferRoutes(fastify: FastifyInstance): Promise<v
       if (!request.isMultipart()) {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: { vi: 'Hãy gửi tệp dạng multipart/form-data, trường "file".', en: 'Send the file as multipart/form-data, field "file".' } });
       }
-      const file = await request.file();
+      // Multipart parsing is registered once, at the root, by the platform's filesPlugin.
+      const file = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
       if (!file) throw new AppError('BAD_REQUEST', { detail: { vi: 'Không có tệp nào được gửi lên.', en: 'No file was uploaded.' } });
       const data = await file.toBuffer();
       const dryRun = request.query.dryRun ?? false;

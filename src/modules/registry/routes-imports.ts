@@ -1,7 +1,6 @@
 import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { auditContext, authorize } from '../../platform/auth/plugin.js';
@@ -28,9 +27,10 @@ const ImportRunSchema = Type.Object({
   reportCsv: Type.Union([Type.String(), Type.Null()]),
 });
 
+const MAX_IMPORT_BYTES = 500 * 1024 * 1024;
+
 /** Bulk import of registry data from CSV/XLSX, with a downloadable error report. */
 export async function importRoutes(app: FastifyInstance): Promise<void> {
-  await app.register(multipart, { limits: { fileSize: 500 * 1024 * 1024, files: 1 } });
   const tags = ['registry'];
   const reportUrl = (id: string, ext: 'xlsx' | 'csv') => `/api/v1/registry/imports/${id}/errors.${ext}`;
 
@@ -55,7 +55,8 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
       authorizeImport(request);
       const { kind } = request.params as { kind: ImportKind };
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: { vi: 'Hãy gửi tệp dạng multipart/form-data, trường "file".', en: 'Send the file as multipart/form-data, field "file".' } });
-      const file = await request.file();
+      // Multipart parsing is registered once, at the root, by the platform's filesPlugin.
+      const file = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
       if (!file) throw new AppError('BAD_REQUEST', { detail: { vi: 'Không có tệp nào được gửi lên.', en: 'No file was uploaded.' } });
       const dir = join(app.services.config.dataDir, 'uploads');
       mkdirSync(dir, { recursive: true });

@@ -45,3 +45,55 @@ export async function deskScope(
     .executeTakeFirst();
   return row ? { deskCode: row.code, agencyCode: row.agency_code, agencyPath: row.path, unitPath: row.unit_path } : undefined;
 }
+
+/** Every agency's code, parent code and scope paths: the tree the workflow engine walks. */
+export async function agencyTree(db: Kysely<PlatformTables>): Promise<{ code: string; parentCode: string | null; path: string; unitPath: string; name: { vi: string; en: string } }[]> {
+  const rows = await registryDb(db)
+    .selectFrom('agencies as a')
+    .leftJoin('agencies as p', 'p.id', 'a.parent_id')
+    .select(['a.code', 'p.code as parent_code', 'a.path', 'a.unit_path', 'a.name_vi', 'a.name_en'])
+    .execute();
+  return rows.map((r) => ({ code: r.code, parentCode: r.parent_code, path: r.path, unitPath: r.unit_path, name: { vi: r.name_vi, en: r.name_en } }));
+}
+
+/** The agency an official works at (by account), or undefined for non-officials. */
+export async function officialAgency(db: Kysely<PlatformTables>, accountId: string): Promise<{ agencyCode: string; agencyPath: string; fullName: string } | undefined> {
+  const row = await registryDb(db)
+    .selectFrom('officials as o')
+    .innerJoin('agencies as a', 'a.id', 'o.agency_id')
+    .select(['a.code', 'a.path', 'o.full_name'])
+    .where('o.account_id', '=', accountId)
+    .executeTakeFirst();
+  return row ? { agencyCode: row.code, agencyPath: row.path, fullName: row.full_name } : undefined;
+}
+
+/** A citizen or organization by identification/tax number, with the accounts that own it. */
+export async function applicantByNumber(
+  db: Kysely<PlatformTables>,
+  kind: 'citizen' | 'organization',
+  number: string,
+): Promise<{ id: string; name: string; number: string; accountIds: string[] } | undefined> {
+  const rdb = registryDb(db);
+  const row =
+    kind === 'citizen'
+      ? await rdb.selectFrom('citizens').select(['id', 'full_name as name', 'id_number as number', 'account_id']).where('id_number', '=', number).executeTakeFirst()
+      : await rdb.selectFrom('organizations').select(['id', 'name', 'tax_code as number']).select((eb) => eb.val<string | null>(null).as('account_id')).where('tax_code', '=', number).executeTakeFirst();
+  if (!row) return undefined;
+  const reps = await rdb.selectFrom('representations').select('agent_account_id').where('subject_kind', '=', kind).where('subject_id', '=', row.id).execute();
+  return { id: row.id, name: row.name, number: row.number, accountIds: [...(row.account_id ? [row.account_id] : []), ...reps.map((r) => r.agent_account_id)] };
+}
+
+/** The registry records a citizen account owns or represents (for online submission). */
+export async function applicantsOfAccount(db: Kysely<PlatformTables>, accountId: string): Promise<{ kind: 'citizen' | 'organization'; id: string; name: string; number: string }[]> {
+  const rdb = registryDb(db);
+  const own = await rdb.selectFrom('citizens').select(['id', 'full_name', 'id_number']).where('account_id', '=', accountId).execute();
+  const reps = await rdb.selectFrom('representations').select(['subject_kind', 'subject_id']).where('agent_account_id', '=', accountId).execute();
+  const citizenIds = reps.filter((r) => r.subject_kind === 'citizen').map((r) => r.subject_id);
+  const orgIds = reps.filter((r) => r.subject_kind === 'organization').map((r) => r.subject_id);
+  const cits = citizenIds.length ? await rdb.selectFrom('citizens').select(['id', 'full_name', 'id_number']).where('id', 'in', citizenIds).execute() : [];
+  const orgs = orgIds.length ? await rdb.selectFrom('organizations').select(['id', 'name', 'tax_code']).where('id', 'in', orgIds).execute() : [];
+  return [
+    ...[...own, ...cits].map((c) => ({ kind: 'citizen' as const, id: c.id, name: c.full_name, number: c.id_number })),
+    ...orgs.map((o) => ({ kind: 'organization' as const, id: o.id, name: o.name, number: o.tax_code })),
+  ];
+}

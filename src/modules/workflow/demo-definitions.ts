@@ -150,7 +150,7 @@ export const constructionPermit = {
       from: 'examine',
       to: 'approve',
       label: { vi: 'Trình lãnh đạo ký', en: 'Submit for signature' },
-      when: { field: 'floorArea', op: 'lte', value: 250 },
+      when: { field: 'totalFloorArea', op: 'lte', value: 250 },
     },
     {
       id: 'sendForAppraisal',
@@ -158,7 +158,7 @@ export const constructionPermit = {
       from: 'examine',
       leg: 'appraisal',
       label: { vi: 'Chuyển Sở Xây dựng thẩm định', en: 'Send to the Department for appraisal' },
-      when: { field: 'floorArea', op: 'gt', value: 250 },
+      when: { field: 'totalFloorArea', op: 'gt', value: 250 },
     },
     { id: 'examineSupplement', type: 'requestSupplement', from: 'examine' },
     { id: 'sxdSubmit', type: 'forward', from: 'sxdExamine', to: 'sxdApprove' },

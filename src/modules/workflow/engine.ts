@@ -107,6 +107,7 @@ function startWait(state: WorkflowState, reason: WaitReason, now: Date): ApplyRe
 
 function applyBuiltIn(def: ProcessDefinition, state: WorkflowState, id: BuiltInActionId): ApplyResult {
   if (id === 'withdraw') return end(state, 'withdrawn', 'withdrawn', 'withdrawn');
+  if (id === 'stop') return end(state, 'stopped', 'stopped', 'refused');
   const wait = state.wait;
   if (wait === null) return { ok: false, error: engineError('ACTION_NOT_AVAILABLE') };
   const effects: Effect[] = [{ type: 'statusChanged', from: state.status, to: wait.resumeStatus }];

@@ -53,6 +53,14 @@ export function guardBuiltIn(
     case 'supplementReceived':
       if (state.wait?.reason !== 'supplement') return engineError('ACTION_NOT_AVAILABLE');
       return isApplicantOrDesk(state, actor) || actsOnCurrentStep(def, state, actor) ? null : engineError('NOT_APPLICANT');
+    case 'stop': {
+      // Dừng xử lý (form 05): a leader of the agency holding the dossier, or of the receiving
+      // agency, may stop a received dossier that has no result yet (Decree 118/2025).
+      if (state.status === 'submitted' || state.status === 'resolved') return engineError('ACTION_NOT_AVAILABLE');
+      if (!actor.roles.includes('leader')) return engineError('WRONG_ROLE');
+      const atAgency = actor.agencyId === state.current?.agencyId || actor.agencyId === state.receivingAgencyId;
+      return atAgency ? null : engineError('WRONG_AGENCY');
+    }
     case 'paymentReceived': {
       if (state.wait?.reason !== 'payment') return engineError('ACTION_NOT_AVAILABLE');
       // The applicant cannot confirm their own payment: the desk or the payments module does.

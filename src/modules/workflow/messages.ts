@@ -15,6 +15,7 @@ export const DEFAULT_ACTION_LABELS: Readonly<Record<ActionType | BuiltInActionId
   withdraw: { vi: 'Rút hồ sơ', en: 'Withdraw the dossier' },
   supplementReceived: { vi: 'Đã nhận hồ sơ bổ sung', en: 'Supplement received' },
   paymentReceived: { vi: 'Đã thực hiện nghĩa vụ tài chính', en: 'Payment received' },
+  stop: { vi: 'Dừng xử lý hồ sơ', en: 'Stop processing' },
 };
 
 const MESSAGES: Readonly<Record<EngineErrorCode, Bilingual>> = {

@@ -134,7 +134,7 @@ describe('the same definition in the three-tier structure (city → district →
 describe('a construction permit routed by the floor area on the e-form', () => {
   const W = 'hai-chau';
   const received = (floorArea: number) => {
-    const context = ctx(twoTier, { floorArea });
+    const context = ctx(twoTier, { totalFloorArea: floorArea });
     return { context, state: run(constructionPermit, start(constructionPermit, { receivingAgencyId: W }, context), [[officer('receptionOfficer', W), 'receive']], context) };
   };
 

@@ -250,7 +250,7 @@ export interface Actor {
 }
 
 /** Built-in actions every definition has; their ids are reserved. */
-export const BUILT_IN_ACTIONS = ['withdraw', 'supplementReceived', 'paymentReceived'] as const;
+export const BUILT_IN_ACTIONS = ['withdraw', 'supplementReceived', 'paymentReceived', 'stop'] as const;
 export type BuiltInActionId = (typeof BUILT_IN_ACTIONS)[number];
 
 /** What the caller asks the engine to do. */

@@ -62,6 +62,9 @@ export const PERMISSIONS = {
   'catalog.write': ['systemAdmin'],
   'workflow.read': ['systemAdmin', 'agencyAdmin', 'leader', 'specialist', 'receptionOfficer', 'clerk'],
   'workflow.write': ['systemAdmin'],
+  // dossiers: officials see the dossiers of the agencies in their scope; applicants their own
+  'dossier.read': ['receptionOfficer', 'specialist', 'leader', 'clerk', 'agencyAdmin', 'systemAdmin', 'statsViewer', 'citizen'],
+  'dossier.work': ['receptionOfficer', 'specialist', 'leader', 'clerk'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { checkIn, columnTypes, type NamedMigration } from './migrator.js';
 
 /** The platform's own schema: seed bookkeeping and local accounts. */
@@ -96,6 +97,21 @@ export const platformMigrations: NamedMigration[] = [
         .addColumn('request_id', 'text')
         .execute();
       await db.schema.createIndex('pd_access_subject').on('pd_access_log').columns(['subject_kind', 'subject_id', 'at']).execute();
+    },
+  },
+  {
+    name: '20261125_03_platform_files',
+    async up(db) {
+      const t = columnTypes(db);
+      // One row per blob of the content-addressed store; owners (dossiers) link to it later.
+      await db.schema
+        .createTable('files')
+        .addColumn('sha256', 'text', (c) => c.primaryKey().check(sql`length(sha256) = 64`))
+        .addColumn('size', t.bigint, (c) => c.notNull().check(sql`size >= 0`))
+        .addColumn('mime', 'text', (c) => c.notNull())
+        .addColumn('ext', 'text')
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .execute();
     },
   },
 ];

@@ -74,4 +74,14 @@ export interface PlatformTables {
     purpose: string;
     request_id: string | null;
   };
+  /** Blobs in the content-addressed file store (src/platform/files). */
+  files: {
+    /** Lower-case hex SHA-256 of the content: the blob's address. */
+    sha256: string;
+    size: number;
+    /** Sniffed from the content, never from the file name. */
+    mime: string;
+    ext: string | null;
+    created_at: string;
+  };
 }

@@ -8,7 +8,9 @@ import { authPlugin } from '../auth/plugin.js';
 import { authRoutes } from '../auth/routes.js';
 import type { AppDependencies, PlatformServices } from '../context.js';
 import { platformMigrations } from '../db/platform-migrations.js';
+import { outboxMigrations } from '../jobs/outbox.js';
 import type { NamedMigration } from '../db/migrator.js';
+import { filesPlugin } from '../files/plugin.js';
 import { registerHealthRoutes } from './health.js';
 import { metricsPlugin } from './metrics.js';
 import { ProblemSchema, buildProblem, problemFromError, sendProblem } from './problem.js';
@@ -27,7 +29,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** Every migration of the platform and the given modules, in order. */
 export function allMigrations(deps: Pick<AppDependencies, 'modules'>): NamedMigration[] {
-  return [...platformMigrations, ...deps.modules.flatMap((m) => m.migrations ?? [])].sort((a, b) =>
+  return [...platformMigrations, ...outboxMigrations, ...deps.modules.flatMap((m) => m.migrations ?? [])].sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
   );
 }
@@ -136,6 +138,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
 
   registerHealthRoutes(app, allMigrations(deps));
   await app.register(authPlugin, { resolveScopes: deps.modules.find((m) => m.resolveScopes)?.resolveScopes });
+  await app.register(filesPlugin);
   await app.register(authRoutes, { prefix: '/api/v1' });
   for (const module of deps.modules) {
     if (module.routes) await app.register(module.routes, { prefix: '/api/v1' });

@@ -1,0 +1,98 @@
+import { sql, type SqlBool } from 'kysely';
+import type { Actor } from '../../platform/auth/authorize.js';
+import { scopeFilter } from '../../platform/auth/authorize.js';
+import { scopeCondition } from '../../platform/auth/scope-sql.js';
+import { decodeCursor } from '../../platform/db/paging.js';
+import { normalizeForSearch } from '../registry/index.js';
+import type { DossierDb } from './tables.js';
+
+export interface QueueQuery {
+  /** `mine`: my tasks; `unit`: open dossiers held by agencies in my scope; `all`: any in scope (incl. closed). */
+  view: 'mine' | 'unit' | 'all';
+  status?: string;
+  procedureCode?: string;
+  /** `overdue`: past the appointment; `today`: due today; `soon`: due within two days. */
+  due?: 'overdue' | 'today' | 'soon';
+  q?: string;
+  cursor?: string;
+  limit: number;
+}
+
+const FAR = '9999-12-31T00:00:00.000Z';
+const OPEN = ['submitted', 'received', 'processing', 'awaitingSupplement', 'awaitingPayment', 'resolved'];
+
+function localDayBounds(now: Date, days: number): { start: string; end: string } {
+  const offset = 7 * 3_600_000;
+  const local = new Date(now.getTime() + offset);
+  const start = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - offset;
+  return { start: new Date(start).toISOString(), end: new Date(start + days * 86_400_000).toISOString() };
+}
+
+/**
+ * An official's queue, filtered as SQL by the authorization scope so that a list never holds
+ * another unit's dossiers; sorted by the current step's due time (then id), cursor-paginated.
+ */
+export async function officialQueue(db: DossierDb, actor: Actor, roles: string[], agencyCode: string | null, q: QueueQuery, now: Date) {
+  const scope = scopeFilter(actor, 'dossier.read');
+  let query = db
+    .selectFrom('dossiers')
+    .selectAll()
+    .select(sql<string>`coalesce(step_due_at, ${FAR})`.as('sort_due'))
+    .where('status', '!=', 'draft');
+  if (q.view === 'mine') {
+    query = query.where((eb) =>
+      eb.or([
+        eb('assignee_id', '=', actor.accountId),
+        eb.and([eb('assignee_id', 'is', null), eb('current_agency_code', '=', agencyCode ?? '-'), eb('current_role', 'in', roles.length ? roles : ['-'])]),
+      ]),
+    );
+  } else if (q.view === 'unit') {
+    query = query.where('status', 'in', OPEN).where((eb) => scopeCondition(eb, scope, { agencyPath: 'current_agency_path' }));
+  } else {
+    query = query.where((eb) => eb.or([scopeCondition(eb, scope, { agencyPath: 'current_agency_path' }), scopeCondition(eb, scope, { agencyPath: 'receiving_agency_path' })]));
+  }
+  if (q.status) query = query.where('status', '=', q.status);
+  if (q.procedureCode) query = query.where('procedure_code', '=', q.procedureCode);
+  if (q.due === 'overdue') query = query.where('due_at', '<', now.toISOString()).where('resolved_at', 'is', null).where('finished_at', 'is', null).where('paused_at', 'is', null);
+  if (q.due === 'today' || q.due === 'soon') {
+    const { start, end } = localDayBounds(now, q.due === 'today' ? 1 : 3);
+    query = query.where('due_at', '>=', q.due === 'today' ? start : now.toISOString()).where('due_at', '<', end).where('resolved_at', 'is', null);
+  }
+  const text = q.q?.trim();
+  if (text) {
+    if (/^[0-9A-Z.]+-\d{6}-\d{4,}$/i.test(text)) query = query.where('code', '=', text.toUpperCase());
+    else for (const token of normalizeForSearch(text).split(' ').filter(Boolean)) query = query.where(sql<SqlBool>`search_text like ${`%${token.replace(/[%_\\]/g, '')}%`}`);
+  }
+  const after = decodeCursor(q.cursor, 2);
+  const dueKey = sql`coalesce(step_due_at, ${FAR})`;
+  if (after) query = query.where(sql<SqlBool>`(${dueKey} > ${after[0]} or (${dueKey} = ${after[0]} and id > ${after[1]}))`);
+  return query.orderBy(dueKey).orderBy('id').limit(q.limit + 1).execute();
+}
+
+/** The applicant's own dossiers (and those filed for whom they represent), newest first. */
+export async function applicantDossiers(db: DossierDb, accountId: string, q: { status?: string; cursor?: string; limit: number }) {
+  let query = db.selectFrom('dossiers').selectAll().where('applicant_account_ids', 'like', `%"${accountId}"%`);
+  if (q.status) query = query.where('status', '=', q.status);
+  const after = decodeCursor(q.cursor, 2);
+  if (after) query = query.where((eb) => eb.or([eb('created_at', '<', String(after[0])), eb.and([eb('created_at', '=', String(after[0])), eb('id', '<', String(after[1]))])]));
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
+}
+
+/** Counts for the queue header: overdue, due today, due within two working days, in scope. */
+export async function queueCounts(db: DossierDb, actor: Actor, now: Date) {
+  const scope = scopeFilter(actor, 'dossier.read');
+  const today = localDayBounds(now, 1);
+  const soon = localDayBounds(now, 3);
+  const row = await db
+    .selectFrom('dossiers')
+    .select([
+      sql<number>`sum(case when due_at < ${now.toISOString()} and paused_at is null then 1 else 0 end)`.as('overdue'),
+      sql<number>`sum(case when due_at >= ${today.start} and due_at < ${today.end} then 1 else 0 end)`.as('dueToday'),
+      sql<number>`sum(case when due_at >= ${now.toISOString()} and due_at < ${soon.end} then 1 else 0 end)`.as('dueSoon'),
+      sql<number>`count(*)`.as('open'),
+    ])
+    .where('status', 'in', OPEN.filter((s) => s !== 'resolved'))
+    .where((eb) => scopeCondition(eb, scope, { agencyPath: 'current_agency_path' }))
+    .executeTakeFirst();
+  return { overdue: Number(row?.overdue ?? 0), dueToday: Number(row?.dueToday ?? 0), dueSoon: Number(row?.dueSoon ?? 0), open: Number(row?.open ?? 0) };
+}
