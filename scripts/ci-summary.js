@@ -6,7 +6,7 @@ import { join } from 'node:path';
 const [dir, extraPassed = '0', extraFailed = '0'] = process.argv.slice(2);
 let passed = Number(extraPassed);
 let failed = Number(extraFailed);
-const expected = ['sqlite.json', 'postgres.json'];
+const expected = ['sqlite.json', 'postgres.json', 'e2e.json'];
 for (const name of expected) {
   const file = join(dir, name);
   if (!existsSync(file)) {

@@ -22,6 +22,7 @@ function banner(address: string, publicUrl: string, dialect: string, where: stri
     '',
     'Hệ thống thông tin Chính quyền điện tử / e-Government platform',
     `  Listening on:    ${address}`,
+    `  Web portal:      ${publicUrl}/  (Cổng dịch vụ công)`,
     `  API reference:   ${publicUrl}/api/docs  (OpenAPI: ${publicUrl}/api/openapi.json)`,
     `  Database:        ${dialect} ${where}`,
   ];

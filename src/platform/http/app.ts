@@ -14,6 +14,7 @@ import { filesPlugin } from '../files/plugin.js';
 import { registerHealthRoutes } from './health.js';
 import { metricsPlugin } from './metrics.js';
 import { ProblemSchema, buildProblem, problemFromError, sendProblem } from './problem.js';
+import { webApp } from './web.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -143,5 +144,6 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   for (const module of deps.modules) {
     if (module.routes) await app.register(module.routes, { prefix: '/api/v1' });
   }
+  await app.register(webApp);
   return app;
 }
