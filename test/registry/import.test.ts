@@ -107,6 +107,10 @@ describe(`registry import on ${testDialect}`, () => {
     expect(report.statusCode).toBe(200);
     expect(report.body).toContain('Mã đơn vị hành chính không tồn tại');
     expect((await t.app.inject({ method: 'GET', url: res.json().reportCsv, headers: ward.headers })).statusCode).toBe(403);
+    const run = await t.app.inject({ method: 'GET', url: `/api/v1/registry/imports/${res.json().id}`, headers: admin.headers });
+    expect(run.json()).toMatchObject({ status: 'done', totalRows: 9, failed: 6, fileName: 'c.csv' });
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/registry/imports/${res.json().id}`, headers: ward.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/registry/imports/${res.json().id}` })).statusCode).toBe(401);
   });
 });
 

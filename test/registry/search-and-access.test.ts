@@ -199,6 +199,20 @@ describe(`registry search and access on ${testDialect}`, () => {
       await login(t, 'haichau.chuyenvien', 'mat-khau-moi-123');
     });
 
+    it('replacing an official\'s grants: in scope 204 (and the official gets them at once), out of scope 404, wrong role 403', async () => {
+      const all = await get('/api/v1/registry/officials?limit=200', admin);
+      const mine = all.json().items.find((o: { username: string }) => o.username === 'haichau.chuyenvien');
+      const sxd = all.json().items.find((o: { username: string }) => o.username === 'sxd.chuyenvien');
+      const put = (id: string, grants: object[], s?: Session) => t.app.inject({ method: 'PUT', url: `/api/v1/registry/officials/${id}/grants`, payload: { grants }, headers: s?.headers ?? {} });
+      const both = [{ role: 'specialist', scopeKind: 'agency', scopeCode: '000.05.50.H17' }, { role: 'receptionOfficer', scopeKind: 'agency', scopeCode: '000.05.50.H17' }];
+      expect((await put(mine.id, both)).statusCode).toBe(401);
+      expect((await put(mine.id, both, wardReception)).statusCode).toBe(403);
+      expect((await put(sxd.id, both, wardAdmin)).statusCode).toBe(404);
+      expect((await put(mine.id, both, wardAdmin)).statusCode).toBe(204);
+      const detail = await get(`/api/v1/registry/officials/${mine.id}`, wardAdmin);
+      expect(detail.json().grants.map((g: { role: string }) => g.role).sort()).toEqual(['receptionOfficer', 'specialist']);
+    });
+
     it('agency administration: system admin creates anywhere; ward admin only below the ward; others 403', async () => {
       const body = { code: '000.99.50.H17', name: { vi: 'Tổ một cửa lưu động', en: 'Mobile one-stop team' }, type: 'office', unitCode: '20242', parentCode: '000.05.50.H17', validFrom: '2026-01-01' };
       expect((await post('/api/v1/registry/agencies', body)).statusCode).toBe(401);
