@@ -6,6 +6,7 @@ import { registerCalendar } from './commands/calendar.js';
 import { registerDatabaseCommands } from './commands/database.js';
 import { registerStart } from './commands/start.js';
 import { registerUser } from './commands/user.js';
+import { registerWorker } from './commands/worker.js';
 import { reportAndExit } from './output.js';
 
 /** Builds the `egov` command with all its sub-commands. */
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerCatalog(program);
   registerImport(program);
   registerCalendar(program);
+  registerWorker(program);
   return program;
 }
 

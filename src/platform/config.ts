@@ -25,6 +25,18 @@ export interface Config {
   loginRateLimit: number;
   /** Public (unauthenticated) lookups allowed per client address per minute; 0 turns the limit off. */
   publicRateLimit: number;
+  /** SMTP server for e-mail notifications; unset: e-mails are logged, not sent. */
+  smtpUrl: string | undefined;
+  /** Sender address of notification e-mails. */
+  mailFrom: string;
+  /** HTTP SMS gateway; unset: SMS are logged, not sent. */
+  smsGatewayUrl: string | undefined;
+  /** Bearer token sent to the SMS gateway. */
+  smsGatewayToken: string | undefined;
+  /** JSON body template of an SMS request, with {{to}}, {{text}} and {{id}} placeholders. */
+  smsBodyTemplate: string;
+  /** Run the outbox worker inside the server (`WORKER=off` when `egov worker` runs apart). */
+  worker: boolean;
 }
 
 export type DatabaseTarget =
@@ -63,6 +75,12 @@ export const settings = [
   { name: 'LOGIN_RATE_LIMIT', default: '20', description: 'Login attempts allowed per client address per minute.' },
   { name: 'PUBLIC_RATE_LIMIT', default: '60', description: 'Public lookups allowed per client address per minute; 0 turns the limit off (benchmarks).' },
   { name: 'EGOV_CONFIG', default: './egov.config.json if present', description: 'A JSON file with any of these settings as keys.' },
+  { name: 'SMTP_URL', default: 'unset (e-mails are logged, not sent)', description: 'SMTP server for e-mail notifications, e.g. smtp://user:pass@mail.example.vn:587 or smtp://127.0.0.1:2525.' },
+  { name: 'MAIL_FROM', default: 'Dịch vụ công <no-reply@localhost>', description: 'Sender address of notification e-mails.' },
+  { name: 'SMS_GATEWAY_URL', default: 'unset (SMS are logged, not sent)', description: 'HTTP(S) address the SMS gateway adapter POSTs each message to.' },
+  { name: 'SMS_GATEWAY_TOKEN', default: 'unset', description: 'Sent as Authorization: Bearer <token> to the SMS gateway.' },
+  { name: 'SMS_BODY_TEMPLATE', default: '{"to":"{{to}}","text":"{{text}}","id":"{{id}}"}', description: 'JSON body of an SMS request; {{to}}, {{text}} and {{id}} are replaced (JSON-escaped).' },
+  { name: 'WORKER', default: 'on', description: 'on: the server also delivers notifications from the outbox; off: run `egov worker` separately.' },
 ] as const;
 
 type Source = Record<string, string | undefined>;
@@ -109,6 +127,31 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd(), isTty
     dbPoolMax: parseIntSetting(source, 'DB_POOL_MAX', 10, 1, 1000, 'Give a pool size between 1 and 1000.'),
     loginRateLimit: parseIntSetting(source, 'LOGIN_RATE_LIMIT', 20, 1, 100_000, 'Give attempts per minute.'),
     publicRateLimit: parseIntSetting(source, 'PUBLIC_RATE_LIMIT', 60, 0, 1_000_000, 'Give requests per minute, or 0 for no limit.'),
+    ...notificationSettings(source),
+  };
+}
+
+/** The delivery settings (SMTP, SMS gateway, worker), checked like the others. */
+function notificationSettings(source: Source): Pick<Config, 'smtpUrl' | 'mailFrom' | 'smsGatewayUrl' | 'smsGatewayToken' | 'smsBodyTemplate' | 'worker'> {
+  const smtpUrl = source.SMTP_URL?.trim() || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/\s]+/.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL', `"${smtpUrl}" is not an smtp:// or smtps:// address; write it like smtp://127.0.0.1:2525.`);
+  }
+  const smsGatewayUrl = source.SMS_GATEWAY_URL?.trim() || undefined;
+  if (smsGatewayUrl && !/^https?:\/\/[^/\s]+/.test(smsGatewayUrl)) {
+    throw new ConfigError('SMS_GATEWAY_URL', `"${smsGatewayUrl}" is not an http(s) address; write it like https://sms.example.vn/send.`);
+  }
+  const smsBodyTemplate = source.SMS_BODY_TEMPLATE?.trim() || '{"to":"{{to}}","text":"{{text}}","id":"{{id}}"}';
+  if (!smsBodyTemplate.includes('{{text}}')) {
+    throw new ConfigError('SMS_BODY_TEMPLATE', 'has no {{text}} placeholder; the message text must go somewhere.');
+  }
+  return {
+    smtpUrl,
+    mailFrom: source.MAIL_FROM?.trim() || 'Dịch vụ công <no-reply@localhost>',
+    smsGatewayUrl,
+    smsGatewayToken: source.SMS_GATEWAY_TOKEN?.trim() || undefined,
+    smsBodyTemplate,
+    worker: parseBoolSetting(source, 'WORKER', true),
   };
 }
 

@@ -10,6 +10,7 @@ import { allMigrations, buildApp, type App } from './http/app.js';
 import { createIdGenerator } from './ids.js';
 import { createLogger } from './logger.js';
 import { firstStart } from './seed.js';
+import { createWorker, moduleJobs, type Worker } from './jobs/worker.js';
 
 export interface RunningServer {
   app: App;
@@ -108,6 +109,9 @@ export async function startServer(config: Config, options: StartOptions): Promis
       throw listenError(error as NodeJS.ErrnoException, config.host, config.port);
     }
     const running = app;
+    // The outbox worker runs in the server unless WORKER=off (then `egov worker` runs apart).
+    const worker: Worker | undefined = config.worker ? createWorker(services, moduleJobs(services, options.modules)) : undefined;
+    worker?.start();
     let stopping: Promise<void> | undefined;
     return {
       app: running,
@@ -125,6 +129,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
             await running.close();
           } finally {
             clearTimeout(timer);
+            // The worker finishes its round before the database it writes to closes.
+            await worker?.stop();
             await database.close();
           }
           log.info('stopped');

@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import { existsSync } from 'node:fs';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { appModules } from '../../composition.js';
 import { IMPORT_KINDS, runRegistryImport, type ImportKind } from '../../modules/registry/index.js';
@@ -19,6 +18,7 @@ export function registerImport(program: Command): void {
       const config = loadConfig();
       const log = createLogger({ ...config, logLevel: 'warn' });
       const database = await openAndMigrate(config, appModules, log);
+      const { default: cliProgress } = await import('cli-progress');
       const bar = new cliProgress.SingleBar(
         { format: 'Đang nhập / importing [{bar}] {percentage}% | {value}/{total} dòng / rows | {duration}s', stream: process.stderr, hideCursor: true },
         cliProgress.Presets.shades_classic,

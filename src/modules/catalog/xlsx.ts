@@ -4,7 +4,8 @@
  * header (the English header and the column key are in the cell's note); data start on row 2.
  * Reading accepts the Vietnamese header, the English header or the key, in any order.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/lazy.js';
 import { normalizeForSearch } from '../registry/index.js';
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables.js';
@@ -43,7 +44,7 @@ export interface ReadWorkbook {
 
 /** Writes the three sheets as an XLSX file. */
 export async function writeWorkbook(sheets: CatalogSheets): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'egov';
   for (const spec of SHEETS) {
     const ws = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -90,7 +91,7 @@ const notice = (sheet: SheetKey, row: number, vi: string, en: string, column?: s
  * or a missing column is reported as an error instead.
  */
 export async function readWorkbook(data: Buffer): Promise<{ ok: true; read: ReadWorkbook } | { ok: false; errors: WorkbookError[] }> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     // exceljs's type for load() predates Node's generic Buffer; the bytes are what it wants.
     await workbook.xlsx.load(data as unknown as ArrayBuffer);

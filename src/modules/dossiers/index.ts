@@ -15,6 +15,7 @@ export { createDossier, type CreateDossierInput } from './create-dossier.js';
 export { performAction, type ActionInput } from './perform-action.js';
 export { dossierCode, localDayYYMMDD, timeliness, STATUS_NAMES } from './domain.js';
 export type { DossierTables } from './tables.js';
+export { dossierNotice, openDossiersDueBefore, type DossierNotice } from './notice-reads.js';
 
 /** The dossier module as the composition root mounts it. */
 export const dossierModule: AppModule = {

@@ -21,6 +21,7 @@ export { DEMO_CITIZENS, DEMO_ORGANIZATIONS, DEMO_OFFICIALS, HAI_CHAU_WARD_COMMIT
 export { CITY_SERVICE_CENTRE_CODE, DEPARTMENT_OF_CONSTRUCTION_CODE, DEPARTMENT_OF_JUSTICE_CODE, CITY_COMMITTEE_CODE } from './demo/agencies.js';
 export type { AdminUnit } from './domain/admin-units.js';
 export type { Agency, ReceptionDesk } from './domain/agencies.js';
+export { accountContacts, accountsWithRole, type AccountContact } from './contacts.js';
 
 /** The registry module as the composition root mounts it. */
 export const registryModule: AppModule = {

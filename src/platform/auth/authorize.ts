@@ -65,6 +65,9 @@ export const PERMISSIONS = {
   // dossiers: officials see the dossiers of the agencies in their scope; applicants their own
   'dossier.read': ['receptionOfficer', 'specialist', 'leader', 'clerk', 'agencyAdmin', 'systemAdmin', 'statsViewer', 'citizen'],
   'dossier.work': ['receptionOfficer', 'specialist', 'leader', 'clerk'],
+  // notifications: agency admins subscribe their agencies' partner systems to webhooks; dead letters are the system admins'
+  'notify.webhook.manage': ['agencyAdmin', 'systemAdmin'],
+  'notify.deadLetter.manage': ['systemAdmin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

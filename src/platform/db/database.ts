@@ -64,7 +64,8 @@ function openSqlite(file: string, options: OpenOptions): Database {
   try {
     handle = new SQLite(file, { timeout: options.busyTimeoutMs ?? 5_000 });
     handle.pragma('journal_mode = WAL');
-    handle.pragma('synchronous = NORMAL');
+    // FULL: a committed (acknowledged) dossier survives a power cut, not only a process crash.
+    handle.pragma('synchronous = FULL');
     handle.pragma('foreign_keys = ON');
   } catch (error) {
     throw new ConfigError('DATABASE_URL', `cannot open SQLite file ${file} (${(error as Error).message}).`);

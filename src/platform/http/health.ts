@@ -6,6 +6,9 @@ import { buildProblem, problemResponses, sendProblem } from './problem.js';
 
 /** `/healthz` says the process is up; `/readyz` says it can serve (database reachable, schema current). */
 export function registerHealthRoutes(app: FastifyInstance, migrations: readonly NamedMigration[]): void {
+  // Once the schema has been seen current it stays current for this process (migrations are
+  // never undone under a running server), so later probes only ping the database.
+  let schemaCurrent = false;
   app.get(
     '/healthz',
     {
@@ -34,7 +37,8 @@ export function registerHealthRoutes(app: FastifyInstance, migrations: readonly 
           buildProblem('SERVICE_UNAVAILABLE', request, { vi: 'Không kết nối được cơ sở dữ liệu.', en: 'The database is not reachable.' }),
         );
       }
-      const pending = await pendingMigrations(db, migrations).catch(() => ['(migration table unreadable)']);
+      const pending = schemaCurrent ? [] : await pendingMigrations(db, migrations).catch(() => ['(migration table unreadable)']);
+      if (pending.length === 0) schemaCurrent = true;
       if (pending.length > 0) {
         return sendProblem(
           reply,

@@ -1,7 +1,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/lazy.js';
 import { removeDiacritics } from '../domain/search-text.js';
 
 /** One data row of an uploaded table: its spreadsheet row number and cells by header key. */
@@ -43,7 +43,7 @@ export function countCsvRows(path: string): number {
  */
 export async function* readTable(path: string): AsyncGenerator<TableRow> {
   if (await isXlsx(path)) {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await loadExcel()).Workbook();
     await workbook.xlsx.readFile(path);
     const sheet = workbook.worksheets[0];
     if (!sheet) return;
