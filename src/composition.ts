@@ -1,5 +1,6 @@
 import { calendarModule } from './modules/calendar/index.js';
 import { catalogModule } from './modules/catalog/index.js';
+import { documentsModule } from './modules/documents/index.js';
 import { dossierModule } from './modules/dossiers/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
 import { registryModule } from './modules/registry/index.js';
@@ -10,4 +11,4 @@ import type { AppModule } from './platform/context.js';
  * The composition root: every module the running system consists of, in dependency order.
  * A module appears here through its `index.ts` only.
  */
-export const appModules: readonly AppModule[] = [registryModule, workflowModule, catalogModule, calendarModule, dossierModule, notificationsModule];
+export const appModules: readonly AppModule[] = [registryModule, workflowModule, catalogModule, calendarModule, dossierModule, documentsModule, notificationsModule];

@@ -4,6 +4,7 @@ import { registerCatalog } from './commands/catalog.js';
 import { registerImport } from './commands/import.js';
 import { registerCalendar } from './commands/calendar.js';
 import { registerDatabaseCommands } from './commands/database.js';
+import { registerDocuments } from './commands/documents.js';
 import { registerStart } from './commands/start.js';
 import { registerUser } from './commands/user.js';
 import { registerWorker } from './commands/worker.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerCalendar(program);
   registerWorker(program);
+  registerDocuments(program);
   return program;
 }
 

@@ -16,6 +16,8 @@ export { performAction, type ActionInput } from './perform-action.js';
 export { dossierCode, localDayYYMMDD, timeliness, STATUS_NAMES } from './domain.js';
 export type { DossierTables } from './tables.js';
 export { dossierNotice, openDossiersDueBefore, type DossierNotice } from './notice-reads.js';
+export { findDossierId, listDeskDossiers, loadDossierForDocuments, visibleDossierRow, type DossierDocumentRow, type DossierEventRow, type DossierForDocuments, type DossierRequestRow } from './read-model.js';
+export type { DossierRow } from './tables.js';
 
 /** The dossier module as the composition root mounts it. */
 export const dossierModule: AppModule = {

@@ -232,6 +232,11 @@ async function recordRequests(trx: DossierDb, newId: () => string, dossierId: st
 }
 
 const LABELS: Record<string, Bilingual> = {
+  forward: { vi: 'Chuyển xử lý', en: 'Forwarded' },
+  sendBack: { vi: 'Trả lại bước trước', en: 'Sent back' },
+  approve: { vi: 'Phê duyệt', en: 'Approved' },
+  transfer: { vi: 'Chuyển liên thông', en: 'Transferred' },
+  completeTransfer: { vi: 'Hoàn thành, chuyển trả liên thông', en: 'Transfer completed and returned' },
   withdraw: { vi: 'Công dân rút hồ sơ', en: 'Withdrawn by the applicant' },
   supplementReceived: { vi: 'Đã nhận hồ sơ bổ sung', en: 'Supplement received' },
   paymentReceived: { vi: 'Đã thực hiện nghĩa vụ tài chính', en: 'Payment received' },
