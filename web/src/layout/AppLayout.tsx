@@ -71,6 +71,9 @@ function NavLinks({ onNavigate, vertical }: { onNavigate?: () => void; vertical?
   const links = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/tra-cuu', label: t('nav.lookup'), end: false },
+    ...(me && me.kind !== 'official' ? [{ to: '/ho-so-cua-toi', label: t('nav.mine'), end: false }] : []),
+    ...(me?.kind === 'official' && me.grants.some((g) => ['receptionOfficer', 'specialist', 'leader', 'clerk'].includes(g.role)) ? [{ to: '/can-bo/ho-so', label: t('nav.queue'), end: false }] : []),
+    ...(hasRole(me, 'receptionOfficer') ? [{ to: '/can-bo/tiep-nhan', label: t('nav.counter'), end: false }] : []),
     ...(hasRole(me, 'systemAdmin') ? [{ to: '/quan-tri/lich-lam-viec', label: t('nav.calendarAdmin'), end: false }] : []),
   ];
   const Wrapper = vertical ? Stack : Group;

@@ -33,6 +33,9 @@ export interface DocumentView {
   mandatory: boolean;
   templateFile?: string;
   note?: Bilingual;
+  /** MIME types an uploaded scan may have (empty: any the server accepts). */
+  acceptedMimeTypes: string[];
+  maxSizeBytes?: number;
 }
 
 /** A required document (thành phần hồ sơ), or undefined when it lacks a name. */
@@ -47,6 +50,8 @@ export function readDocument(raw: Loose, index: number): DocumentView | undefine
     originals: num(raw.originals) ?? 0,
     copies: num(raw.copies) ?? 0,
     mandatory: raw.mandatory !== false,
+    acceptedMimeTypes: Array.isArray(raw.acceptedMimeTypes) ? raw.acceptedMimeTypes.filter((m): m is string => typeof m === 'string') : [],
+    ...(num(raw.maxSizeBytes) !== undefined ? { maxSizeBytes: num(raw.maxSizeBytes) } : {}),
     ...(template ? { templateFile: template } : {}),
     ...(note ? { note } : {}),
   };
