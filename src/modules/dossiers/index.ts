@@ -10,11 +10,14 @@ import { dossierMigrations } from './migrations.js';
 import { dossierRoutes } from './routes.js';
 import { publicDossierRoutes } from './routes-public.js';
 import { documentRoutes } from './routes-documents.js';
+import { seedDossierDemo } from './seed.js';
 
 export { createDossier, type CreateDossierInput } from './create-dossier.js';
 export { performAction, type ActionInput } from './perform-action.js';
 export { dossierCode, localDayYYMMDD, timeliness, STATUS_NAMES } from './domain.js';
 export type { DossierTables } from './tables.js';
+export { agenciesOfDesks, generateDossiers, type GenAgency, type GenerateOptions, type GenerateResult, type GenProcedure } from './generate.js';
+export { seedDossierDemo, type DossierDemoOptions } from './seed.js';
 export { dossierNotice, openDossiersDueBefore, type DossierNotice } from './notice-reads.js';
 export { findDossierId, listDeskDossiers, loadDossierForDocuments, visibleDossierRow, type DossierDocumentRow, type DossierEventRow, type DossierForDocuments, type DossierRequestRow } from './read-model.js';
 export type { DossierRow } from './tables.js';
@@ -23,6 +26,7 @@ export type { DossierRow } from './tables.js';
 export const dossierModule: AppModule = {
   name: 'dossiers',
   migrations: dossierMigrations,
+  seedDemo: (services) => seedDossierDemo(services),
   routes: async (app: FastifyInstance) => {
     await app.register(dossierRoutes);
     await app.register(documentRoutes);

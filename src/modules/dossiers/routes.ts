@@ -16,8 +16,17 @@ import { applicantDossiers, officialQueue, queueCounts, type QueueQuery } from '
 import { ActionSchema, AvailableActionSchema, CreateDossierSchema, EventSchema } from './schema.js';
 import { claimDossier, issueApology, rateDossier, submitDraft } from './side-actions.js';
 import { dossierDb } from './tables.js';
+import { editDraft, type DraftChanges } from './edit-draft.js';
+import { applicantsOfAccount } from '../registry/index.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) });
+const RequestSchema = Type.Object({
+  kind: Type.String(),
+  at: Type.String(),
+  byName: Type.String(),
+  details: Type.Record(Type.String(), Type.Unknown()),
+  closedAt: Type.Union([Type.String(), Type.Null()]),
+});
 const Versioned = Type.Object({ version: Type.Integer({ minimum: 1 }) });
 
 /** The one-stop dossier lifecycle under `/api/v1/dossiers`. */
@@ -103,18 +112,30 @@ export async function dossierRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: 'A dossier with the actions the caller may take now',
         params: IdParams,
-        response: { 200: Type.Object({ dossier: DossierSchema, actions: Type.Array(AvailableActionSchema) }), ...problemResponses(401, 403, 404) },
+        response: {
+          200: Type.Object({
+            dossier: DossierSchema,
+            actions: Type.Array(AvailableActionSchema),
+            requests: Type.Array(RequestSchema, { description: 'Supplement and payment requests, refusal/stop reasons, apologies, withdrawal, return details' }),
+            rating: Type.Union([Type.Object({ score: Type.Integer(), comment: Type.Union([Type.String(), Type.Null()]), ratedAt: Type.String() }), Type.Null()]),
+          }),
+          ...problemResponses(401, 403, 404),
+        },
       },
     },
     async (request) => {
       const row = await visibleDossier(request, db(), (request.params as { id: string }).id);
       const world = await loadWorld(db());
       const dossier = presentDossier(row, world.agencies, app.services.clock.now());
-      if (!row.workflow_state) return { dossier, actions: [] };
+      const requestRows = await db().selectFrom('dossier_requests').selectAll().where('dossier_id', '=', row.id).orderBy('at').execute();
+      const requests = requestRows.map((r) => ({ kind: r.kind, at: r.at, byName: r.by_name, details: JSON.parse(r.details) as Record<string, unknown>, closedAt: r.closed_at }));
+      const ratingRow = await db().selectFrom('dossier_ratings').selectAll().where('dossier_id', '=', row.id).executeTakeFirst();
+      const rating = ratingRow ? { score: ratingRow.score, comment: ratingRow.comment, ratedAt: ratingRow.rated_at } : null;
+      if (!row.workflow_state) return { dossier, actions: [], requests, rating };
       const def = await pinnedDefinition(db(), row.workflow_key, row.workflow_version);
       const who = await engineActor(db(), requireActor(request));
       const actions = availableActions(def, JSON.parse(row.workflow_state) as WorkflowState, who, { formData: JSON.parse(row.form_data) as Record<string, unknown> });
-      return { dossier, actions: actions.map((a) => ({ id: a.id, type: a.type, label: a.label, needsTargetAgency: a.needsTargetAgency })) };
+      return { dossier, actions: actions.map((a) => ({ id: a.id, type: a.type, label: a.label, needsTargetAgency: a.needsTargetAgency })), requests, rating };
     },
   );
 
@@ -192,6 +213,40 @@ export async function dossierRoutes(app: FastifyInstance): Promise<void> {
       const { id } = request.params as { id: string };
       await visibleDossier(request, db(), id);
       return issueApology(app.services, actor, id, request.body as { version: number; newDueAt: string; reason: string }, auditContext(request));
+    },
+  );
+
+  app.patch(
+    '/dossiers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit one\'s own draft (e-form data, delivery) before submitting it',
+        params: IdParams,
+        body: Type.Object({ version: Type.Integer({ minimum: 1 }), formData: Type.Optional(Type.Record(Type.String(), Type.Unknown())), delivery: Type.Optional(CreateDossierSchema.properties.delivery) }),
+        response: { 200: DossierSchema, ...problemResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { id } = request.params as { id: string };
+      await visibleDossier(request, db(), id);
+      return editDraft(app.services, actor, id, request.body as DraftChanges, auditContext(request));
+    },
+  );
+
+  app.get(
+    '/dossiers/applicants',
+    {
+      schema: {
+        tags,
+        summary: 'Whom the logged-in citizen may file for: themselves and the people and organizations they represent',
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ kind: Type.String(), id: Type.String(), name: Type.String(), number: Type.String() })) }), ...problemResponses(401) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return { items: await applicantsOfAccount(asPlatformDb(db()), actor.accountId) };
     },
   );
 
