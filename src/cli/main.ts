@@ -6,6 +6,7 @@ import { registerCalendar } from './commands/calendar.js';
 import { registerDatabaseCommands } from './commands/database.js';
 import { registerDocuments } from './commands/documents.js';
 import { registerStart } from './commands/start.js';
+import { registerStats } from './commands/stats.js';
 import { registerUser } from './commands/user.js';
 import { registerWorker } from './commands/worker.js';
 import { reportAndExit } from './output.js';
@@ -23,8 +24,9 @@ export function buildProgram(): Command {
   registerCatalog(program);
   registerImport(program);
   registerCalendar(program);
-  registerWorker(program);
   registerDocuments(program);
+  registerWorker(program);
+  registerStats(program);
   return program;
 }
 

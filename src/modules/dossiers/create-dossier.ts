@@ -8,6 +8,7 @@ import { enqueue } from '../../platform/jobs/outbox.js';
 import { loadDeskCalendar, type DeadlineRule } from '../calendar/index.js';
 import { computeFee, getPublishedProcedure, validateFormData, type Procedure } from '../catalog/index.js';
 import { applicantByNumber, applicantsOfAccount, deskScope, normalizeForSearch } from '../registry/index.js';
+import { recordDossierChange } from '../stats/index.js';
 import { getPublishedDefinition, pinDefinition, startDossier } from '../workflow/index.js';
 import { ownerNumberHash } from './domain.js';
 import { applyEffects } from './effects.js';
@@ -204,6 +205,7 @@ export async function startWorkflow(
   const existing = await trx.selectFrom('dossiers').select('id').where('id', '=', row.id).executeTakeFirst();
   if (existing) await trx.updateTable('dossiers').set(full).where('id', '=', row.id).execute();
   else await trx.insertInto('dossiers').values(full).execute();
+  await recordDossierChange(trx, full, now);
   await pinDefinition(asPlatformDb(trx), row.id, definition.key, definition.version, now);
   await appendEvents(trx, services.newId, row.id, [
     { at: now.toISOString(), action: 'submit', label_vi: 'Nộp hồ sơ', label_en: 'Submitted', actor_id: actorId, actor_name: actorName, from_step: null, to_step: full.current_step, from_agency: null, to_agency: full.current_agency_code, to_assignee: null, step_due_at: full.step_due_at, previous_step_due_at: null, on_time: null, status_after: 'submitted', note: null },

@@ -7,6 +7,7 @@ import { asPlatformDb } from '../../platform/db/database.js';
 import { AppError, type Bilingual } from '../../platform/errors.js';
 import { enqueue } from '../../platform/jobs/outbox.js';
 import { loadDeskCalendar } from '../calendar/index.js';
+import { recordDossierChange } from '../stats/index.js';
 import { applyAction, type EngineError, type WorkflowState } from '../workflow/index.js';
 import { applyEffects, nextCodeSeq } from './effects.js';
 import { engineActor, loadWorld, pinnedDefinition } from './engine-context.js';
@@ -140,6 +141,7 @@ export async function performAction(
     if (input.assigneeId && result.state.current) patch.assignee_id = input.assigneeId;
     if (type === 'issueResult' && input.result) patch.result = JSON.stringify(input.result);
     await trx.updateTable('dossiers').set(patch).where('id', '=', dossierId).execute();
+    await recordDossierChange(trx, { ...row, ...patch }, now, { actorKind: actor.kind, files: input.documents?.length ?? 0, ...(type === 'paymentReceived' && input.payment ? { paymentMethod: input.payment.method } : {}) });
 
     for (const code of outcome.newAgencies) {
       const a = world.agencies.get(code);

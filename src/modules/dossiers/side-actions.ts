@@ -5,6 +5,7 @@ import { asPlatformDb } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { enqueue } from '../../platform/jobs/outbox.js';
 import { loadDeskCalendar } from '../calendar/index.js';
+import { recordDossierChange } from '../stats/index.js';
 import { getDefinition } from '../workflow/index.js';
 import { startWorkflow } from './create-dossier.js';
 import { engineActor, loadWorld } from './engine-context.js';
@@ -46,6 +47,7 @@ export async function issueApology(services: PlatformServices, actor: Actor, id:
     const newDue = new Date(input.newDueAt).toISOString();
     const patch = { due_at: newDue, apologies: row.apologies + 1, version: row.version + 1, updated_at: now.toISOString() };
     await trx.updateTable('dossiers').set(patch).where('id', '=', id).execute();
+    await recordDossierChange(trx, { ...row, ...patch }, now);
     await trx.insertInto('dossier_requests').values({ id: services.newId(), dossier_id: id, kind: 'apology', at: now.toISOString(), by_name: who.name, details: JSON.stringify({ reason: input.reason, previousDueAt: row.due_at, newDueAt: newDue }), closed_at: null }).execute();
     await appendEvents(trx, services.newId, id, [{ at: now.toISOString(), action: 'apology', label_vi: 'Xin lỗi, hẹn lại ngày trả kết quả', label_en: 'Apology with a new appointment', actor_id: actor.accountId, actor_name: who.name, from_step: row.current_step, to_step: row.current_step, from_agency: row.current_agency_code, to_agency: row.current_agency_code, to_assignee: null, step_due_at: row.step_due_at, previous_step_due_at: null, on_time: null, status_after: row.status, note: input.reason }]);
     await enqueue(trx, [{ event: 'dossier.apology', aggregate: { type: 'dossier', id }, payload: { dossierId: id, code: row.code, newDueAt: newDue, reason: input.reason, to: { kind: 'applicant' } }, dedupKey: `dossier:${id}:v${patch.version}:apology` }], now, services.newId);
@@ -67,6 +69,7 @@ export async function rateDossier(services: PlatformServices, actor: Actor, id: 
     const prior = await trx.selectFrom('dossier_ratings').select('dossier_id').where('dossier_id', '=', id).executeTakeFirst();
     if (prior) throw new AppError('CONFLICT', { detail: { vi: 'Hồ sơ này đã được đánh giá.', en: 'This dossier has already been rated.' } });
     await trx.insertInto('dossier_ratings').values({ dossier_id: id, score: input.score, comment: input.comment ?? null, account_id: actor.accountId, rated_at: now.toISOString() }).execute();
+    await recordDossierChange(trx, row, now, { rating: input.score });
     await recordAudit(asPlatformDb(trx), { ...audit, action: 'dossier.rate', target: { type: 'dossier', id }, summary: { after: { score: input.score } } }, now, services.newId);
   });
 }

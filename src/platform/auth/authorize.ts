@@ -68,6 +68,9 @@ export const PERMISSIONS = {
   // notifications: agency admins subscribe their agencies' partner systems to webhooks; dead letters are the system admins'
   'notify.webhook.manage': ['agencyAdmin', 'systemAdmin'],
   'notify.deadLetter.manage': ['systemAdmin'],
+  // statistics: leaders and statistics officers read figures of their scope; index weights are the system admins'
+  'stats.read': ['statsViewer', 'leader', 'systemAdmin'],
+  'stats.configure': ['systemAdmin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,86 @@
+/**
+ * Recording dossier changes into the statistics, inside the dossier's own transaction: the
+ * figures are live (visible as soon as the change commits) and never need a scan of dossiers.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import { asPlatformDb, type AnyDb } from '../../platform/db/database.js';
+import { loadDeskCalendar, officeTimeBetween, DEFAULT_OFFICE_HOURS, type WorkingCalendar } from '../calendar/index.js';
+import { getProcedure } from '../catalog/index.js';
+import { contributionDelta, contributions, type Contribution, type DailyCounter, type DossierFact } from './facts.js';
+import { emptyFact, nextFact, type ChangeHints, type DossierSnapshot, type OfficeTiming } from './fact-transition.js';
+import { statsDb, type StatsDb } from './tables.js';
+
+/** A dossier row as recorded: the snapshot plus the procedure version it was filed under. */
+export type RecordedDossier = DossierSnapshot & { procedure_version: number };
+
+const MINUTE = 60_000;
+
+function timingOf(cal: WorkingCalendar): OfficeTiming {
+  // One working day is the desk's Monday hours (7.5 h with the common hours).
+  const monday = cal.officeHours.mon ?? DEFAULT_OFFICE_HOURS.mon ?? [];
+  const minutes = monday.reduce((sum, iv) => sum + (iv.end - iv.start), 0) || 450;
+  return { between: (a, b) => officeTimeBetween(cal, a, b), dayMs: minutes * MINUTE };
+}
+
+/**
+ * Records a dossier's new state in the statistics (fact row, daily counters, processing
+ * histogram), in the caller's transaction `trx`. Call it after every write of a dossier row;
+ * recording the same state twice changes nothing. Drafts are not counted.
+ *
+ * @example await recordDossierChange(trx, { ...row, ...patch }, now, { files: 1 })
+ */
+export async function recordDossierChange(trx: AnyDb, dossier: RecordedDossier, now: Date, hints: ChangeHints = {}): Promise<void> {
+  if (dossier.status === 'draft') return;
+  const db = statsDb(asPlatformDb(trx));
+  const stored = await db.selectFrom('stats_dossier_facts').selectAll().where('dossier_id', '=', dossier.id).executeTakeFirst();
+  let old: DossierFact;
+  if (stored) old = { ...stored, paused_ms: Number(stored.paused_ms) };
+  else {
+    const procedure = await getProcedure(asPlatformDb(trx), dossier.procedure_code, dossier.procedure_version);
+    old = emptyFact(dossier, { fieldCode: procedure?.fieldCode ?? '', onlineLevel: procedure?.onlineLevel ?? 'partial' }, now);
+  }
+  const needsCalendar = (!!old.paused_at && !dossier.paused_at) || (!!dossier.resolved_at && old.resolved_day === null);
+  const timing = needsCalendar ? timingOf(await loadDeskCalendar(asPlatformDb(trx), dossier.desk_code ?? undefined)) : undefined;
+  const fact = nextFact(old, dossier, now, hints, () => {
+    // needsCalendar covers exactly the two cases in which nextFact measures office time.
+    if (!timing) throw new Error('stats: office time needed without a calendar');
+    return timing;
+  });
+  const delta = contributionDelta(stored ? contributions(old) : [], contributions(fact));
+  await applyDelta(db, fact, delta);
+  const { dossier_id: _id, ...rest } = fact;
+  await db.insertInto('stats_dossier_facts').values(fact).onConflict((oc) => oc.column('dossier_id').doUpdateSet(rest)).execute();
+}
+
+/** Adds a delta to the daily counters and the histogram (rows created on first use). */
+export async function applyDelta(db: StatsDb, key: Pick<DossierFact, 'agency_code' | 'desk_code' | 'procedure_code' | 'field_code'>, delta: readonly Contribution[]): Promise<void> {
+  const base = { agency_code: key.agency_code, desk_code: key.desk_code, procedure_code: key.procedure_code, field_code: key.field_code };
+  const byDay = new Map<string, Map<DailyCounter, number>>();
+  for (const c of delta) {
+    if (c.counter.startsWith('bucket:')) {
+      const bucket = Number(c.counter.slice('bucket:'.length));
+      await db
+        .insertInto('stats_daily_processing')
+        .values({ ...base, day: c.day, bucket, n: c.amount })
+        .onConflict((oc) => oc.columns(['day', 'agency_code', 'desk_code', 'procedure_code', 'bucket']).doUpdateSet({ n: sql<number>`stats_daily_processing.n + excluded.n` }))
+        .execute();
+      continue;
+    }
+    const counters = byDay.get(c.day) ?? new Map<DailyCounter, number>();
+    counters.set(c.counter as DailyCounter, (counters.get(c.counter as DailyCounter) ?? 0) + c.amount);
+    byDay.set(c.day, counters);
+  }
+  for (const [day, counters] of byDay) {
+    const values: Record<string, string | number> = { ...base, day };
+    const set: Record<string, RawBuilder<number>> = {};
+    for (const [counter, amount] of counters) {
+      values[counter] = amount;
+      set[counter] = sql<number>`${sql.ref(`stats_daily.${counter}`)} + ${sql.ref(`excluded.${counter}`)}`;
+    }
+    await db
+      .insertInto('stats_daily')
+      .values(values as never)
+      .onConflict((oc) => oc.columns(['day', 'agency_code', 'desk_code', 'procedure_code']).doUpdateSet(set as never))
+      .execute();
+  }
+}
