@@ -75,3 +75,29 @@ describe(`audit chain tampering on ${testDialect}`, () => {
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, brokenAt: 4, reason: 'linkBroken' });
   });
 });
+
+describe(`audit log API on ${testDialect}`, () => {
+  it('system administrators page through the log and verify the chain; others get 403, anonymous 401', async () => {
+    const { createTestApp } = await import('../support/app.js');
+    const { addAccount, login } = await import('../support/accounts.js');
+    const t = await createTestApp();
+    try {
+      await addAccount(t, 'sys.admin', [{ role: 'systemAdmin', scopeKind: 'system', scopeCode: '*' }]);
+      await addAccount(t, 'ward.officer', [{ role: 'receptionOfficer', scopeKind: 'system', scopeCode: '*' }]);
+      const admin = await login(t, 'sys.admin');
+      const officer = await login(t, 'ward.officer');
+      const page1 = await t.app.inject({ method: 'GET', url: '/api/v1/audit?limit=1', headers: admin.headers });
+      expect(page1.statusCode).toBe(200);
+      // Two logins so far: the newest (the officer's) comes first.
+      expect(page1.json().items[0]).toMatchObject({ action: 'auth.login', actorLabel: 'ward.officer' });
+      const page2 = await t.app.inject({ method: 'GET', url: `/api/v1/audit?limit=1&cursor=${page1.json().nextCursor}`, headers: admin.headers });
+      expect(page2.json().items[0]).toMatchObject({ action: 'auth.login', actorLabel: 'sys.admin' });
+      const verify = await t.app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: admin.headers });
+      expect(verify.json()).toMatchObject({ ok: true });
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit', headers: officer.headers })).statusCode).toBe(403);
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit' })).statusCode).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authPlugin } from '../auth/plugin.js';
 import { authRoutes } from '../auth/routes.js';
+import { auditRoutes } from '../audit/routes.js';
 import type { AppDependencies, PlatformServices } from '../context.js';
 import { platformMigrations } from '../db/platform-migrations.js';
 import { outboxMigrations } from '../jobs/outbox.js';
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       tags: [
         { name: 'operations', description: 'Health, readiness and metrics' },
         { name: 'auth', description: 'Login, sessions and API tokens (Đăng nhập, phiên làm việc)' },
+        { name: 'audit', description: 'Audit log and its hash chain (Nhật ký hệ thống)' },
       ],
       components: {
         securitySchemes: {
@@ -141,6 +143,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(authPlugin, { resolveScopes: deps.modules.find((m) => m.resolveScopes)?.resolveScopes });
   await app.register(filesPlugin);
   await app.register(authRoutes, { prefix: '/api/v1' });
+  await app.register(auditRoutes, { prefix: '/api/v1' });
   for (const module of deps.modules) {
     if (module.routes) await app.register(module.routes, { prefix: '/api/v1' });
   }
