@@ -23,6 +23,7 @@ export function App() {
         <Route path="thu-tuc/:code" element={<ProcedurePage />} />
         <Route path="thu-tuc/:code/nop-ho-so" element={auth(<SubmitPage />)} />
         <Route path="tra-cuu" element={<LookupPage />} />
+        <Route path="tra-cuu/:code" element={<LookupPage />} />
         <Route path="dang-nhap" element={<LoginPage />} />
         <Route path="ho-so-cua-toi" element={auth(<MyDossiersPage />)} />
         <Route path="ho-so/:id" element={auth(<DossierPage />)} />

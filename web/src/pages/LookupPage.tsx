@@ -2,7 +2,7 @@ import { Alert, Container, Paper, Stack, Table, Text, Title } from '@mantine/cor
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiError, getUntyped } from '../api/client';
 import { LookupForm, type LookupInput } from '../components/LookupForm';
 import { ScrollRegion } from '../components/ScrollRegion';
@@ -68,7 +68,7 @@ function LookupResult({ data }: { data: unknown }) {
                 {history.map((h, i) => (
                   <Table.Tr key={i}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(h.at) ?? ''}</Table.Td>
-                    <Table.Td>{text(h.action, lang) ?? text(h.statusName, lang) ?? text(h.status, lang) ?? ''}</Table.Td>
+                    <Table.Td>{text(h.label, lang) ?? text(h.action, lang) ?? text(h.statusName, lang) ?? text(h.status, lang) ?? ''}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -84,11 +84,21 @@ function LookupResult({ data }: { data: unknown }) {
 export function LookupPage() {
   const { t } = useTranslation();
   const location = useLocation();
+  // The receipt's QR code opens /tra-cuu/<code>?secret=<lookup secret>: no ID number to type.
+  const params = useParams();
+  const [search] = useSearchParams();
+  const secret = params.code ? search.get('secret') : null;
   const [input, setInput] = useState<LookupInput | undefined>(isLookupInput(location.state) ? location.state : undefined);
+  const byQr = secret && !input ? { code: params.code ?? '', secret } : undefined;
   const query = useQuery({
-    queryKey: ['public', 'dossier', input?.code, input?.idNumber],
-    enabled: input !== undefined,
-    queryFn: () => getUntyped(`/api/v1/public/dossiers/${encodeURIComponent(input?.code ?? '')}?idNumber=${encodeURIComponent(input?.idNumber ?? '')}`),
+    queryKey: ['public', 'dossier', input?.code ?? byQr?.code, input?.idNumber ?? byQr?.secret],
+    enabled: input !== undefined || byQr !== undefined,
+    queryFn: () =>
+      getUntyped(
+        byQr
+          ? `/api/v1/public/dossiers/${encodeURIComponent(byQr.code)}?secret=${encodeURIComponent(byQr.secret)}`
+          : `/api/v1/public/dossiers/${encodeURIComponent(input?.code ?? '')}?idNumber=${encodeURIComponent(input?.idNumber ?? '')}`,
+      ),
     retry: false,
     gcTime: 0, // personal data: do not keep answers around after leaving the page
   });
@@ -105,7 +115,7 @@ export function LookupPage() {
           <LookupForm idPrefix="lookup" initial={input} busy={query.isFetching} onSubmit={setInput} />
         </Paper>
         <div aria-live="polite">
-          {input && query.isPending && <Loading />}
+          {(input || byQr) && query.isPending && <Loading />}
           {notFound && (
             <Alert color="gray.8" variant="outline" role="alert" title={t('lookup.result')}>
               {t('lookup.notFound')}
