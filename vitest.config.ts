@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['test/support/global-setup.ts'],
-    testTimeout: 20_000,
+    // Generous: CLI tests start real processes, slow on a loaded 2-core machine.
+    testTimeout: 60_000,
     hookTimeout: 30_000,
     pool: 'forks',
     // Two cores: more workers than that only adds contention.
