@@ -7,7 +7,7 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     // Generous: CLI tests start real processes, slow on a loaded 2-core machine.
     testTimeout: 60_000,
-    hookTimeout: 30_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     // Two cores: more workers than that only adds contention.
     maxWorkers: 2,
