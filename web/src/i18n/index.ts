@@ -2,6 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import vi from './vi.json';
+import adminEn from './admin.en.json';
+import adminVi from './admin.vi.json';
 
 /** The languages of the portal: Vietnamese first, English second. */
 export type Lang = 'vi' | 'en';
@@ -38,7 +40,8 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  // The admin console's texts live in their own files, under the `admin` key.
+  resources: { vi: { translation: { ...vi, admin: adminVi } }, en: { translation: { ...en, admin: adminEn } } },
   lng: storedLang(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

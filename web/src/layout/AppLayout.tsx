@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { hasRole, useLogout, useSession } from '../auth/session';
 import { currentLang, setLang } from '../i18n';
+import { canReadStats } from '../lib/stats';
 
 function LanguageToggle() {
   const { t } = useTranslation();
@@ -71,10 +72,13 @@ function NavLinks({ onNavigate, vertical }: { onNavigate?: () => void; vertical?
   const links = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/tra-cuu', label: t('nav.lookup'), end: false },
+    { to: '/cong-khai', label: t('nav.transparency'), end: false },
     ...(me && me.kind !== 'official' ? [{ to: '/ho-so-cua-toi', label: t('nav.mine'), end: false }] : []),
     ...(me?.kind === 'official' && me.grants.some((g) => ['receptionOfficer', 'specialist', 'leader', 'clerk'].includes(g.role)) ? [{ to: '/can-bo/ho-so', label: t('nav.queue'), end: false }] : []),
     ...(hasRole(me, 'receptionOfficer') ? [{ to: '/can-bo/tiep-nhan', label: t('nav.counter'), end: false }] : []),
+    ...(me?.kind === 'official' && canReadStats(me.grants) ? [{ to: '/can-bo/thong-ke', label: t('nav.stats'), end: false }] : []),
     ...(hasRole(me, 'systemAdmin') ? [{ to: '/quan-tri/lich-lam-viec', label: t('nav.calendarAdmin'), end: false }] : []),
+    ...(hasRole(me, 'systemAdmin') || hasRole(me, 'agencyAdmin') ? [{ to: '/quan-tri', label: t('admin.nav'), end: false }] : []),
   ];
   const Wrapper = vertical ? Stack : Group;
   return (
@@ -167,6 +171,9 @@ export function AppLayout() {
             <Text size="sm">{t('footer.operator')}</Text>
             <Text size="sm">{t('footer.hotline')}</Text>
             <Group gap="md" mt="xs">
+              <Anchor component={Link} to="/cong-khai" size="sm">
+                {t('footer.transparency')}
+              </Anchor>
               <Anchor href="/api/docs" size="sm">
                 {t('footer.apiDocs')}
               </Anchor>
