@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { appModules } from '../../composition.js';
-import { parsePeriod, parseScope, resolveScope, summary, type ResolvedScope, type Summary } from '../../modules/stats/index.js';
+import { readDossiersForStats } from '../../modules/dossiers/index.js';
+import { parsePeriod, parseScope, rebuildStats, resolveScope, summary, type ResolvedScope, type Summary } from '../../modules/stats/index.js';
+import { recordAudit } from '../../platform/audit/audit.js';
 import { loadConfig } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
 import { openAndMigrate, platformServices } from '../../platform/server.js';
@@ -29,7 +31,7 @@ export function formatSummary(scope: Pick<ResolvedScope, 'name'>, s: Summary): s
 
 /** `egov stats`: a period's summary for a scope, printed in the terminal (or as JSON). */
 export function registerStats(program: Command): void {
-  program
+  const stats = program
     .command('stats')
     .description('statistics of dossiers for a scope and period (Thống kê): received, resolved on time/late, online, satisfaction, index')
     .option('--scope <scope>', 'city, unit:<code>, agency:<code> or desk:<code>', 'city')
@@ -53,6 +55,37 @@ export function registerStats(program: Command): void {
         if (!scope) throw new Error(`no such ${parsedScope.kind}: ${parsedScope.code ?? ''}`);
         const s = await summary(database.db, { scope, ...(opts.procedure ? { procedureCode: opts.procedure } : {}), ...(opts.field ? { fieldCode: opts.field } : {}) }, period.period, now);
         process.stdout.write(opts.json ? `${JSON.stringify({ scope: { kind: scope.kind, code: scope.code, name: scope.name }, ...s }, null, 2)}\n` : `${formatSummary(scope, s).join('\n')}\n`);
+      } finally {
+        await database.close();
+      }
+    });
+  stats
+    .command('rebuild')
+    .description('recompute the statistics from the dossiers (after an import or a restore); run it while no dossier changes')
+    .option('--missing', 'only dossiers without statistics yet (keeps the live figures of the others)')
+    .option('--batch <n>', 'dossiers per transaction', '10000')
+    .action(async (opts: { missing?: boolean; batch: string }) => {
+      const batchSize = Number(opts.batch);
+      if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch takes a whole number ≥ 1, not "${opts.batch}"`);
+      const config = loadConfig();
+      const log = createLogger({ ...config, logLevel: 'warn' }, process.stderr);
+      const database = await openAndMigrate(config, appModules, log);
+      try {
+        const services = platformServices(config, database, log);
+        const mode = opts.missing ? 'missing' : 'all';
+        const t0 = performance.now();
+        const r = await rebuildStats(database.db, {
+          feed: readDossiersForStats,
+          mode,
+          batchSize,
+          onProgress: (p) => process.stderr.write(`\r${p.read.toLocaleString('en')} dossiers read, ${p.recorded.toLocaleString('en')} recorded`),
+        });
+        process.stderr.write('\n');
+        await database.db.transaction().execute((trx) =>
+          recordAudit(trx, { actor: { id: null, label: 'cli' }, action: 'stats.rebuild', target: { type: 'stats', id: services.newId() }, summary: { mode, read: r.read, recorded: r.recorded } }, services.clock.now(), services.newId),
+        );
+        const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+        process.stdout.write(`Đã tính lại thống kê / statistics rebuilt: ${r.recorded} hồ sơ / dossiers recorded of ${r.read} read (${mode}), ${r.dailyRows} daily rows, ${seconds} s\n`);
       } finally {
         await database.close();
       }

@@ -33,3 +33,4 @@ export const dossierModule: AppModule = {
     await app.register(publicDossierRoutes);
   },
 };
+export { readDossiersForStats, type StatsFeedItem, type StatsFeedRow } from './stats-feed.js';

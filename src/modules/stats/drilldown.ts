@@ -82,7 +82,12 @@ export async function drilldown(
   const count = await applyFilter(db.selectFrom('stats_dossier_facts').select(sql<number | string>`count(*)`.as('n')).where(where), f).executeTakeFirst();
   let q = applyFilter(db.selectFrom('stats_dossier_facts').selectAll().where(where), f);
   if (page.after) q = q.where('dossier_id', '>', page.after);
-  const rows = await q.orderBy('dossier_id').limit(page.limit + 1).execute();
+  // Ids are time-ordered, so the rows of a recent month sit at the end of the primary key; asked
+  // for in id order, PostgreSQL walks that key and filters (277 ms, 880,000 rows read, for a ward's
+  // 5,661 of 1,000,000). For a few rows, ordering by an expression lets it use the filter's index
+  // and sort what it found (1 ms); for many, walking the key finds a page soonest.
+  const few = Number(count?.n ?? 0) <= 50_000;
+  const rows = await q.orderBy(few ? sql`${sql.ref('dossier_id')} || ''` : sql.ref('dossier_id')).limit(page.limit + 1).execute();
   return {
     total: Number(count?.n ?? 0),
     rows: rows.map((r) => ({

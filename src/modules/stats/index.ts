@@ -27,3 +27,4 @@ export const statsModule: AppModule = {
     await app.register(publicStatsRoutes);
   },
 };
+export { rebuildStats, rebuiltFact, type RebuildFeed, type RebuildFeedItem, type RebuildOptions, type RebuildResult } from './rebuild.js';

@@ -1,4 +1,5 @@
-import { columnTypes, type NamedMigration } from '../../platform/db/migrator.js';
+import { sql } from 'kysely';
+import { columnTypes, isPostgres, type NamedMigration } from '../../platform/db/migrator.js';
 import { DAILY_COUNTERS } from './facts.js';
 
 /**
@@ -80,6 +81,46 @@ export const statsMigrations: NamedMigration[] = [
         .addColumn('updated_at', t.timestamp, (c) => c.notNull())
         .addColumn('updated_by', 'text')
         .execute();
+    },
+  },
+  {
+    // Monthly roll-ups (P4, issue 10): a year's dashboard summed ~300,000 daily rows and ~600,000
+    // histogram rows for 1,000,000 dossiers (1.4 s on SQLite); whole months now come from here.
+    name: '20261125_71_stats_monthly',
+    async up(db) {
+      const t = columnTypes(db);
+      let monthly = db.schema
+        .createTable('stats_monthly')
+        .addColumn('month', 'text', (c) => c.notNull())
+        .addColumn('agency_code', 'text', (c) => c.notNull())
+        .addColumn('desk_code', 'text', (c) => c.notNull())
+        .addColumn('procedure_code', 'text', (c) => c.notNull())
+        .addColumn('field_code', 'text', (c) => c.notNull());
+      for (const counter of DAILY_COUNTERS) monthly = monthly.addColumn(counter, t.bigint, (c) => c.notNull().defaultTo(0));
+      await monthly.addPrimaryKeyConstraint('stats_monthly_pk', ['month', 'agency_code', 'desk_code', 'procedure_code']).execute();
+      await db.schema.createIndex('stats_monthly_agency').on('stats_monthly').columns(['agency_code', 'month']).execute();
+      await db.schema
+        .createTable('stats_monthly_processing')
+        .addColumn('month', 'text', (c) => c.notNull())
+        .addColumn('agency_code', 'text', (c) => c.notNull())
+        .addColumn('desk_code', 'text', (c) => c.notNull())
+        .addColumn('procedure_code', 'text', (c) => c.notNull())
+        .addColumn('field_code', 'text', (c) => c.notNull())
+        .addColumn('bucket', 'integer', (c) => c.notNull())
+        .addColumn('n', t.bigint, (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('stats_monthly_processing_pk', ['month', 'agency_code', 'desk_code', 'procedure_code', 'bucket'])
+        .execute();
+      // Histograms read only this index (every filter column in it): 124 ms → 30 ms for a city year on SQLite.
+      await db.schema.createIndex('stats_monthly_processing_scan').on('stats_monthly_processing').columns(['month', 'bucket', 'agency_code', 'desk_code', 'procedure_code', 'field_code', 'n']).execute();
+      // The "now" figures read only this index (no table row per open dossier): 100 ms → 5 ms for 15,000 open of 1,000,000.
+      await db.schema.createIndex('stats_facts_open_now').on('stats_dossier_facts').columns(['is_open', 'agency_code', 'paused_at', 'original_due_at', 'apologies']).execute();
+      // Existing figures rolled up, so a database recorded before this migration stays exact.
+      const month = isPostgres(db) ? sql`to_char(day, 'YYYY-MM')` : sql`substr(day, 1, 7)`;
+      const keys = sql`${month}, agency_code, desk_code, procedure_code`;
+      const counters = sql.join(DAILY_COUNTERS.map((c) => sql.ref(c)));
+      const sums = sql.join(DAILY_COUNTERS.map((c) => sql`sum(${sql.ref(c)})`));
+      await sql`insert into stats_monthly (month, agency_code, desk_code, procedure_code, field_code, ${counters}) select ${keys}, min(field_code), ${sums} from stats_daily group by ${keys}`.execute(db);
+      await sql`insert into stats_monthly_processing (month, agency_code, desk_code, procedure_code, field_code, bucket, n) select ${keys}, min(field_code), bucket, sum(n) from stats_daily_processing group by ${keys}, bucket`.execute(db);
     },
   },
 ];

@@ -52,35 +52,54 @@ export async function recordDossierChange(trx: AnyDb, dossier: RecordedDossier, 
   await db.insertInto('stats_dossier_facts').values(fact).onConflict((oc) => oc.column('dossier_id').doUpdateSet(rest)).execute();
 }
 
-/** Adds a delta to the daily counters and the histogram (rows created on first use). */
+/** Adds a delta to the daily counters and the histogram, and to their monthly roll-ups (rows created on first use). */
 export async function applyDelta(db: StatsDb, key: Pick<DossierFact, 'agency_code' | 'desk_code' | 'procedure_code' | 'field_code'>, delta: readonly Contribution[]): Promise<void> {
+  await applyDeltaTo(db, key, delta, 'day', (day) => day);
+  await applyDeltaTo(db, key, delta, 'month', (day) => day.slice(0, 7));
+}
+
+async function applyDeltaTo(db: StatsDb, key: Pick<DossierFact, 'agency_code' | 'desk_code' | 'procedure_code' | 'field_code'>, delta: readonly Contribution[], period: 'day' | 'month', of: (day: string) => string): Promise<void> {
+  const [table, histogram] = period === 'day' ? (['stats_daily', 'stats_daily_processing'] as const) : (['stats_monthly', 'stats_monthly_processing'] as const);
   const base = { agency_code: key.agency_code, desk_code: key.desk_code, procedure_code: key.procedure_code, field_code: key.field_code };
-  const byDay = new Map<string, Map<DailyCounter, number>>();
+  const byPeriod = new Map<string, Map<DailyCounter, number>>();
+  const buckets = new Map<string, { at: string; bucket: number; n: number }>();
   for (const c of delta) {
+    const at = of(c.day);
     if (c.counter.startsWith('bucket:')) {
       const bucket = Number(c.counter.slice('bucket:'.length));
-      await db
-        .insertInto('stats_daily_processing')
-        .values({ ...base, day: c.day, bucket, n: c.amount })
-        .onConflict((oc) => oc.columns(['day', 'agency_code', 'desk_code', 'procedure_code', 'bucket']).doUpdateSet({ n: sql<number>`stats_daily_processing.n + excluded.n` }))
-        .execute();
+      const b = buckets.get(`${at}|${bucket}`);
+      if (b) b.n += c.amount;
+      else buckets.set(`${at}|${bucket}`, { at, bucket, n: c.amount });
       continue;
     }
-    const counters = byDay.get(c.day) ?? new Map<DailyCounter, number>();
+    const counters = byPeriod.get(at) ?? new Map<DailyCounter, number>();
     counters.set(c.counter as DailyCounter, (counters.get(c.counter as DailyCounter) ?? 0) + c.amount);
-    byDay.set(c.day, counters);
+    byPeriod.set(at, counters);
   }
-  for (const [day, counters] of byDay) {
-    const values: Record<string, string | number> = { ...base, day };
+  // The tables differ only in their period column's name; Kysely cannot see that through the union.
+  const loose = db as unknown as StatsDb & { insertInto(t: string): ReturnType<StatsDb['insertInto']> };
+  for (const { at, bucket, n } of buckets.values()) {
+    if (n === 0) continue;
+    await loose
+      .insertInto(histogram)
+      .values({ ...base, [period]: at, bucket, n } as never)
+      .onConflict((oc) => oc.columns([period, 'agency_code', 'desk_code', 'procedure_code', 'bucket'] as never).doUpdateSet({ n: sql<number>`${sql.ref(`${histogram}.n`)} + excluded.n` } as never))
+      .execute();
+  }
+  for (const [at, counters] of byPeriod) {
+    const values: Record<string, string | number> = { ...base, [period]: at };
     const set: Record<string, RawBuilder<number>> = {};
-    for (const [counter, amount] of counters) {
+    // Days of one month can cancel out in its roll-up: nothing to add then.
+    const nonZero = [...counters].filter(([, amount]) => amount !== 0);
+    if (nonZero.length === 0) continue;
+    for (const [counter, amount] of nonZero) {
       values[counter] = amount;
-      set[counter] = sql<number>`${sql.ref(`stats_daily.${counter}`)} + ${sql.ref(`excluded.${counter}`)}`;
+      set[counter] = sql<number>`${sql.ref(`${table}.${counter}`)} + ${sql.ref(`excluded.${counter}`)}`;
     }
-    await db
-      .insertInto('stats_daily')
+    await loose
+      .insertInto(table)
       .values(values as never)
-      .onConflict((oc) => oc.columns(['day', 'agency_code', 'desk_code', 'procedure_code']).doUpdateSet(set as never))
+      .onConflict((oc) => oc.columns([period, 'agency_code', 'desk_code', 'procedure_code'] as never).doUpdateSet(set as never))
       .execute();
   }
 }

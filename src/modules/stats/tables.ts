@@ -11,6 +11,9 @@ export type StatsTables = {
   stats_daily: DailyRow;
   /** Processing-time histogram: resolved dossiers per bucket of tenths of a working day. */
   stats_daily_processing: { day: string; agency_code: string; desk_code: string; procedure_code: string; field_code: string; bucket: number; n: number };
+  /** Monthly roll-ups of the two tables above (`month` is `YYYY-MM`), kept in the same transactions. */
+  stats_monthly: Omit<DailyRow, 'day'> & { month: string };
+  stats_monthly_processing: { month: string; agency_code: string; desk_code: string; procedure_code: string; field_code: string; bucket: number; n: number };
   stats_settings: { key: string; value: string; updated_at: string; updated_by: string | null };
 };
 
