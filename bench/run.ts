@@ -16,6 +16,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { p1 } from './measures/p1-lookup.js';
+import { p2 } from './measures/p2-submission.js';
+import { p3 } from './measures/p3-queue.js';
+import { p4 } from './measures/p4-dashboard.js';
 import { p5 } from './measures/p5-due-dates.js';
 import { p6 } from './measures/p6-workflow.js';
 import { p7 } from './measures/p7-start.js';
@@ -25,7 +29,7 @@ import type { BenchContext, Measure, Mode, ResultRow } from './measures/types.js
 import { BENCH_DIR, ROOT_DIR } from './support/cache.js';
 import { formatTable, machine } from './support/report.js';
 
-const MEASURES: readonly Measure[] = [...plannedMeasures, p5, p6, p7, p8];
+const MEASURES: readonly Measure[] = [p1, p2, p3, p4, ...plannedMeasures.filter((m) => m.id !== 'P4'), p5, p6, p7, p8];
 
 function usage(): string {
   return `usage: npm run bench -- [--smoke | --full] [--only P5,P8] [--runs N]\nmeasures: ${MEASURES.map((m) => `${m.id} ${m.title}`).join('; ')}\n`;

@@ -17,7 +17,7 @@ export const ROOT_DIR = join(BENCH_DIR, '..');
 /** Generated data, reused across runs (ignored by git). */
 export const CACHE_DIR = join(BENCH_DIR, '.cache');
 /** Scratch copies that a run may modify; emptied at the start of each measure that uses it. */
-export const WORK_DIR = join(CACHE_DIR, 'work');
+export const WORK_DIR = join(CACHE_DIR, 'scratch');
 
 /** Short hash of every migration name of the running system: the schema version. */
 export function schemaVersion(): string {
@@ -58,7 +58,7 @@ function pruneOtherVersions(name: string): void {
   }
 }
 
-/** A fresh, empty scratch folder under `bench/.cache/work/`. */
+/** A fresh, empty scratch folder under `bench/.cache/scratch/`. */
 export function freshWorkDir(name: string): string {
   const dir = join(WORK_DIR, name);
   rmSync(dir, { recursive: true, force: true });

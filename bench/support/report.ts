@@ -20,6 +20,7 @@ export function machine() {
 export function formatNumber(value: number, unit: string): string {
   if (unit === 's') return value < 10 ? value.toFixed(2) : value.toFixed(1);
   if (unit === 'MB') return value.toFixed(0);
+  if (unit === 'ms') return value < 100 ? value.toFixed(1) : value.toFixed(0);
   return Math.round(value).toLocaleString('en');
 }
 
