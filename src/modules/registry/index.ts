@@ -9,7 +9,7 @@ import { registryRoutes } from './routes.js';
 import { resolveScopePaths } from './scopes.js';
 import { seedRegistryDemo } from './seed.js';
 
-export { agencyScope, agencyTree, applicantByNumber, applicantsOfAccount, deskScope, officialAgency, resolveScopePaths } from './scopes.js';
+export { agencyName, agencyScope, agencyTree, applicantByNumber, applicantsOfAccount, deskScope, officialAgency, resolveScopePaths } from './scopes.js';
 export { normalizeForSearch, searchTokens } from './domain/search-text.js';
 export { validateCitizenId } from './domain/citizen-id.js';
 export { validateTaxCode } from './domain/tax-code.js';

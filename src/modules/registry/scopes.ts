@@ -97,3 +97,9 @@ export async function applicantsOfAccount(db: Kysely<PlatformTables>, accountId:
     ...orgs.map((o) => ({ kind: 'organization' as const, id: o.id, name: o.name, number: o.tax_code })),
   ];
 }
+
+/** The name of one agency (for public pages that show only that). */
+export async function agencyName(db: Kysely<PlatformTables>, code: string): Promise<{ vi: string; en: string } | undefined> {
+  const row = await registryDb(db).selectFrom('agencies').select(['name_vi', 'name_en']).where('code', '=', code).executeTakeFirst();
+  return row ? { vi: row.name_vi, en: row.name_en } : undefined;
+}
