@@ -4,12 +4,12 @@
  * the audit chain verifies as intact; the unit tree on a 2024 date shows the three tiers; a
  * procedure's workflow is drawn. Set E2E_SHOTS=<folder> to save screenshots.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, newPage, seriousA11yViolations, startPortal, type RunningPortal } from './support.js';
+import { launchBrowser, newPage, startPortal, type RunningPortal, expectAccessible, shot, logInAs } from './support.js';
 
 let portal: RunningPortal;
 let browser: Browser;
@@ -25,24 +25,7 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.E2E_SHOTS;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-}
-
-async function logInAsAdmin(page: Page): Promise<void> {
-  await page.goto(`${portal.baseUrl}/dang-nhap`);
-  await page.getByLabel('Tên đăng nhập').fill('quantri');
-  await page.locator('#login-password').fill(DEMO_PASSWORD);
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(`${portal.baseUrl}/`);
-}
+const logInAsAdmin = (page: Page) => logInAs(page, portal.baseUrl, 'quantri');
 
 describe('the admin console', () => {
   it('every section opens from the admin menu with its heading and no serious accessibility problem', async () => {

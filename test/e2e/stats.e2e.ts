@@ -7,11 +7,10 @@
  * visited is checked with axe-core. Set E2E_SHOTS=<folder> to save screenshots.
  */
 import ExcelJS from 'exceljs';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, PHONE, launchBrowser, newPage, seriousA11yViolations, startPortal, type RunningPortal } from './support.js';
+import { PHONE, launchBrowser, newPage, startPortal, type RunningPortal, expectAccessible, shot, logInAs } from './support.js';
 
 let portal: RunningPortal;
 let browser: Browser;
@@ -27,24 +26,7 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.E2E_SHOTS;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-}
-
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${portal.baseUrl}/dang-nhap`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.locator('#login-password').fill(DEMO_PASSWORD);
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(`${portal.baseUrl}/`);
-}
+const logIn = (page: Page, username: string) => logInAs(page, portal.baseUrl, username);
 
 /** A count as the page writes it in Vietnamese (`1.234`) → 1234. */
 function count(text: string | null): number {

@@ -3,8 +3,9 @@
  * Chromium driven by playwright-core, with an axe-core check for every page visited.
  */
 import axe from 'axe-core';
+import { expect } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,4 +143,26 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
       .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)) })))
   `);
   return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Fails the test on serious or critical accessibility violations of the page. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousA11yViolations(page)).toEqual([]);
+}
+
+/** Saves a full-page screenshot when E2E_SHOTS names a folder (for looking at the screens). */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Logs in through the login page with the demonstration password. */
+export async function logInAs(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/dang-nhap`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.locator('#login-password').fill(DEMO_PASSWORD);
+  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(`${baseUrl}/`);
 }

@@ -36,8 +36,10 @@ export interface World {
  * The whole system with the Da Nang demo data, a manual clock at the given Vietnam time, and
  * sessions for the demo people (plus a clerk at the Hải Châu ward, which the demo lacks).
  */
-export async function dossierWorld(startLocal = '2026-03-02 08:00'): Promise<World> {
-  const t = await createTestApp(appModules, vn(startLocal), { PUBLIC_RATE_LIMIT: '0' }, { seedDemo: true });
+export async function dossierWorld(startLocal = '2026-03-02 08:00', options: { demoDossiers?: boolean } = {}): Promise<World> {
+  // Without the demo dossiers, tests that count (statistics) see only the dossiers they create.
+  const modules = options.demoDossiers === false ? appModules.map((m) => (m.name === 'dossiers' ? { ...m, seedDemo: undefined } : m)) : appModules;
+  const t = await createTestApp(modules, vn(startLocal), { PUBLIC_RATE_LIMIT: '0' }, { seedDemo: true });
   const s: Record<string, Session> = {};
   s.admin = await login(t, 'quantri', DEMO_PASSWORD);
   const clerk = await t.app.inject({
