@@ -1,4 +1,5 @@
-import { columnTypes, type NamedMigration } from '../../platform/db/migrator.js';
+import { sql } from 'kysely';
+import { columnTypes, isPostgres, type NamedMigration } from '../../platform/db/migrator.js';
 
 /** The dossier lifecycle's schema. */
 export const dossierMigrations: NamedMigration[] = [
@@ -161,6 +162,17 @@ export const dossierMigrations: NamedMigration[] = [
         .addColumn('account_id', 'text', (c) => c.notNull())
         .addColumn('rated_at', t.timestamp, (c) => c.notNull())
         .execute();
+    },
+  },
+  {
+    name: '20261125_52_dossiers_queue_prefix',
+    async up(db) {
+      // PostgreSQL turns `current_agency_path LIKE 'prefix%'` into an index range only on a
+      // pattern-ops (or "C" collation) index; SQLite does with case_sensitive_like on the
+      // existing index. Queue of a unit on 1M dossiers: 212 ms → 1.2 ms (bench P3).
+      if (isPostgres(db)) {
+        await sql`create index dossiers_queue_prefix on dossiers (current_agency_path text_pattern_ops, status, step_due_at, id)`.execute(db);
+      }
     },
   },
 ];

@@ -67,6 +67,10 @@ function openSqlite(file: string, options: OpenOptions): Database {
     // FULL: a committed (acknowledged) dossier survives a power cut, not only a process crash.
     handle.pragma('synchronous = FULL');
     handle.pragma('foreign_keys = ON');
+    // LIKE is case-sensitive, as on PostgreSQL, so that a scope filter `path LIKE '/a/b/%'` can
+    // use the path index (queue of a unit on 1M dossiers: 790 ms → 2.5 ms, bench P3). Search
+    // columns are normalized to lower case by the application, so searches are unaffected.
+    handle.pragma('case_sensitive_like = ON');
   } catch (error) {
     throw new ConfigError('DATABASE_URL', `cannot open SQLite file ${file} (${(error as Error).message}).`);
   }
