@@ -8,7 +8,12 @@ const SHIPPED_AT = '2026-11-25T00:00:00.000Z';
 
 const HOLIDAY_GROUPS = ['newYear', 'tet', 'hungKings', 'victoryDay', 'labourDay', 'nationalDay'];
 
-/** Inserts published override rows; an existing row for a date is left as an admin made it. */
+/**
+ * Inserts published override rows; an existing row for a date is left as an admin made it.
+ * A later migration that ships rows must also bump the `calendar` row of `cache_revisions`
+ * (`bumpRevision` of src/platform/db/revision-cache.ts), so that running processes rebuild
+ * their calendars; 20261125_21 bumped the calendar's own counter, which 20261125_74 replaced.
+ */
 async function insertPublished(db: MigrationDb, rows: readonly CalendarOverride[]): Promise<void> {
   for (const r of rows) {
     await db
@@ -27,7 +32,6 @@ async function insertPublished(db: MigrationDb, rows: readonly CalendarOverride[
       .onConflict((oc) => oc.column('date').doNothing())
       .execute();
   }
-  await db.updateTable('calendar_revision').set((eb) => ({ revision: eb('revision', '+', 1), updated_at: SHIPPED_AT })).where('id', '=', 1).execute();
 }
 
 /**
@@ -90,6 +94,19 @@ export const calendarMigrations: NamedMigration[] = [
     name: '20261125_21_calendar_published_2025_2026',
     async up(db) {
       await insertPublished(db, [...OVERRIDES_2025, ...OVERRIDES_2026]);
+      await db.updateTable('calendar_revision').set((eb) => ({ revision: eb('revision', '+', 1), updated_at: SHIPPED_AT })).where('id', '=', 1).execute();
+    },
+  },
+  {
+    // The calendar's own counter becomes its row of the platform's shared `cache_revisions`
+    // (20261125_73), read in one query with the registry's by the calendar cache. Dropped
+    // rather than left behind, so that a process still reading it fails instead of serving
+    // calendars that no edit invalidates any more.
+    name: '20261125_74_calendar_shared_revision',
+    async up(db) {
+      const row = await db.selectFrom('calendar_revision').select('revision').where('id', '=', 1).executeTakeFirst();
+      await db.insertInto('cache_revisions').values({ name: 'calendar', revision: Number(row?.revision ?? 0), updated_at: SHIPPED_AT }).execute();
+      await db.schema.dropTable('calendar_revision').execute();
     },
   },
 ];

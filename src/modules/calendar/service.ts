@@ -2,19 +2,22 @@
  * Loading a desk's working calendar from the database, with an in-process cache that every
  * edit invalidates at once, in this process and in every other one.
  *
- * Cache choice (multi-process): each load reads one row, `calendar_revision` (a primary-key
- * read, a few microseconds on SQLite, one round trip on PostgreSQL), and reuses the calendar
- * it built earlier only when the counter has not moved. Every edit bumps the counter in its
- * own transaction, so an override changed through any process or the CLI counts from the
- * next computation anywhere, with no time-to-live window in which a deadline could be wrong.
- * Callers computing many deadlines load the calendar once per batch (`loadDeskCalendars`).
+ * Cache choice (multi-process): each load reads two counters of the platform's
+ * `cache_revisions` in one primary-key query — the calendar's (every calendar edit bumps it
+ * in its own transaction) and the registry's (a desk may move to another agency, whose hours
+ * it falls back to) — and reuses the calendar it built earlier only when neither has moved
+ * (src/platform/db/revision-cache.ts). An override changed through any process or the CLI
+ * therefore counts from the next computation anywhere, with no time-to-live window in which
+ * a deadline could be wrong. Callers computing many deadlines load the calendars once per
+ * batch (`loadDeskCalendars`).
  */
 import type { Kysely } from 'kysely';
-import { deskScope } from '../registry/index.js';
+import { deskScope, REGISTRY_REVISION } from '../registry/index.js';
+import { RevisionCache } from '../../platform/db/revision-cache.js';
 import type { PlatformTables } from '../../platform/db/tables.js';
 import { AppError } from '../../platform/errors.js';
 import { buildCalendar, DEFAULT_OFFICE_HOURS, type WorkingCalendar } from './calendar.js';
-import { findOfficeHours, listDeskExceptions, listOverrides, readRevision, type StoredOverride } from './store.js';
+import { CALENDAR_REVISION, findOfficeHours, listDeskExceptions, listOverrides, type StoredOverride } from './store.js';
 import { calendarDb, type CalendarDb } from './tables.js';
 import type { WeeklySchedule } from './types.js';
 
@@ -29,27 +32,8 @@ export interface DeskHours {
   hours: WeeklySchedule;
 }
 
-interface CacheState {
-  revision: number;
-  /** Desk code → calendar; `''` is the city-wide calendar with the default hours. */
-  calendars: Map<string, WorkingCalendar>;
-}
-
-/**
- * One cache per open database. The adapter object is shared by a Kysely instance, its
- * `withTables()` views and its transactions, so it identifies the database, and the entry
- * goes away with it.
- */
-const caches = new WeakMap<object, CacheState>();
-
-function cacheOf(db: Kysely<PlatformTables>, revision: number): CacheState {
-  const key = db.getExecutor().adapter;
-  const state = caches.get(key);
-  if (state && state.revision === revision) return state;
-  const fresh: CacheState = { revision, calendars: new Map() };
-  caches.set(key, fresh);
-  return fresh;
-}
+/** Desk code → calendar; `''` is the city-wide calendar with the default hours. Bounded by the number of desks. */
+const calendars = new RevisionCache<WorkingCalendar>({ revisions: [CALENDAR_REVISION, REGISTRY_REVISION], max: 2_000 });
 
 function unknownDesk(deskCode: string): AppError {
   return new AppError('NOT_FOUND', {
@@ -88,21 +72,9 @@ async function buildFor(db: Kysely<PlatformTables>, cdb: CalendarDb, deskCode: s
  */
 export async function loadDeskCalendars(db: Kysely<PlatformTables>, deskCodes: readonly (string | undefined)[]): Promise<Map<string | undefined, WorkingCalendar>> {
   const cdb = calendarDb(db);
-  // Read the counter before the data: what is loaded is then at least as new as the
-  // revision it is filed under, so a concurrent edit can only cause one extra reload.
-  const revision = await readRevision(cdb);
-  const cache = cacheOf(db, revision);
+  const view = await calendars.view(db);
   const result = new Map<string | undefined, WorkingCalendar>();
-  for (const code of deskCodes) {
-    const key = code ?? '';
-    let cal = cache.calendars.get(key);
-    if (!cal) {
-      cal = await buildFor(db, cdb, code);
-      // Inside a transaction the data may include uncommitted edits that could roll back.
-      if (!db.isTransaction) cache.calendars.set(key, cal);
-    }
-    result.set(code, cal);
-  }
+  for (const code of deskCodes) result.set(code, await view.get(code ?? '', () => buildFor(db, cdb, code)));
   return result;
 }
 

@@ -3,6 +3,7 @@
  * service and the routes never see column names.
  */
 import { sql, type RawBuilder } from 'kysely';
+import { bumpRevision as bumpCounter } from '../../platform/db/revision-cache.js';
 import type { CalendarDb, CalendarTables } from './tables.js';
 import type { CalendarOverride, DeskException, HolidayGroup, Interval, WeeklySchedule } from './types.js';
 
@@ -33,15 +34,12 @@ function overrideOf(r: OverrideRow): StoredOverride {
   };
 }
 
-/** The edit counter; the cache compares it before trusting a calendar it built earlier. */
-export async function readRevision(db: CalendarDb): Promise<number> {
-  const row = await db.selectFrom('calendar_revision').select('revision').where('id', '=', 1).executeTakeFirst();
-  return Number(row?.revision ?? 0);
-}
+/** The calendar's revision counter (a row of the platform's `cache_revisions`). */
+export const CALENDAR_REVISION = 'calendar';
 
-/** Counts one edit; call inside the edit's transaction. */
+/** Counts one edit, so that every process rebuilds its cached calendars; call inside the edit's transaction. */
 export async function bumpRevision(trx: CalendarDb, nowIso: string): Promise<void> {
-  await trx.updateTable('calendar_revision').set((eb) => ({ revision: eb('revision', '+', 1), updated_at: nowIso })).where('id', '=', 1).execute();
+  await bumpCounter(trx, CALENDAR_REVISION, nowIso);
 }
 
 function overrideQuery(db: CalendarDb) {

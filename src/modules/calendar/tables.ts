@@ -41,15 +41,6 @@ export type CalendarTables = {
     created_at: string;
     created_by: string;
   };
-  /**
-   * One row (id 1) counting edits; every change bumps it in its own transaction so that
-   * every process sees a cached calendar is stale with one primary-key read.
-   */
-  calendar_revision: {
-    id: number;
-    revision: number;
-    updated_at: string;
-  };
 };
 
 export type CalendarDb = Kysely<PlatformTables & CalendarTables>;

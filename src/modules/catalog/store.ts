@@ -3,9 +3,12 @@
  * version 1; a draft is edited in place; an edit of a published or retired version becomes
  * the next version as a draft (`nextVersion`); publishing retires the version published
  * before; retiring withdraws a published procedure. Every saved version passes
- * `validateProcedure`, with the published workflow keys as the known workflows.
+ * `validateProcedure`, with the published workflow keys as the known workflows. Every write
+ * bumps the `catalog` revision counter (`catalogChanged`), so that every process reloads the
+ * procedures it caches (index.ts).
  */
 import type { Kysely } from 'kysely';
+import { bumpRevision } from '../../platform/db/revision-cache.js';
 import type { PlatformTables } from '../../platform/db/tables.js';
 import { afterKey } from '../../platform/db/paging.js';
 import { AppError } from '../../platform/errors.js';
@@ -17,6 +20,14 @@ import { nextVersion, publishVersion, type ProcedureChange } from './domain/vers
 import { catalogDb, type CatalogTables } from './tables.js';
 
 type Row = CatalogTables['catalog_procedures'];
+
+/** The catalogue's revision counter (a row of the platform's `cache_revisions`). */
+export const CATALOG_REVISION = 'catalog';
+
+/** Counts a write of procedures; call in the write's transaction, after it. */
+async function catalogChanged(db: Kysely<PlatformTables>, at: string): Promise<void> {
+  await bumpRevision(db, CATALOG_REVISION, at);
+}
 
 /** One stored version of a procedure with its bookkeeping. */
 export interface StoredProcedure {
@@ -188,6 +199,7 @@ export async function insertVersion(db: Kysely<PlatformTables>, p: Procedure, st
   }
   const refs = [...new Set(p.receivingAgencies)];
   if (refs.length > 0) await cdb.insertInto('catalog_receiving_agencies').values(refs.map((agency_ref) => ({ procedure_id: row.id, agency_ref }))).execute();
+  await catalogChanged(db, at);
   return storedOf(row);
 }
 
@@ -199,6 +211,7 @@ async function replaceDraft(db: Kysely<PlatformTables>, p: Procedure, at: Date):
   await cdb.deleteFrom('catalog_receiving_agencies').where('procedure_id', '=', row.id).execute();
   const refs = [...new Set(p.receivingAgencies)];
   if (refs.length > 0) await cdb.insertInto('catalog_receiving_agencies').values(refs.map((agency_ref) => ({ procedure_id: row.id, agency_ref }))).execute();
+  await catalogChanged(db, at.toISOString());
 }
 
 function staleVersion(code: string): AppError {
@@ -309,6 +322,7 @@ export async function publishProcedure(db: Kysely<PlatformTables>, code: string,
     .where('status', '=', 'draft')
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) throw staleVersion(code);
+  await catalogChanged(db, at);
   return {
     published: { ...draft, procedure: result.published, publishedAt: at, publishedBy: stamp.actorId, updatedAt: at },
     retiredVersion: result.retired?.version ?? null,
@@ -324,5 +338,6 @@ export async function retireProcedure(db: Kysely<PlatformTables>, code: string, 
   }
   const at = stamp.at.toISOString();
   await catalogDb(db).updateTable('catalog_procedures').set({ status: 'retired', retired_at: at, updated_at: at }).where('code', '=', code).where('version', '=', version).execute();
+  await catalogChanged(db, at);
   return { ...stored, procedure: { ...stored.procedure, status: 'retired' }, retiredAt: at, updatedAt: at };
 }

@@ -21,12 +21,22 @@ export interface EngineWorld {
   context: (formData: Record<string, unknown>) => EngineContext;
 }
 
-/** Loads the agency tree once for a request. */
+/**
+ * The world as of the registry's current agency tree. The registry hands out the same tree
+ * object until the tree changes (in any process), so what is built from it is kept with it.
+ */
+const worlds = new WeakMap<object, EngineWorld>();
+
+/** Loads the agency tree once for a request (cached until the registry changes). */
 export async function loadWorld(db: AnyDb): Promise<EngineWorld> {
   const tree = await agencyTree(asPlatformDb(db));
+  const known = worlds.get(tree);
+  if (known) return known;
   const agencies = new Map(tree.map((a) => [a.code, { code: a.code, parentCode: a.parentCode, path: a.path, name: a.name }]));
   const directory = directoryFromTree(tree.map((a) => ({ id: a.code, code: a.code, parentId: a.parentCode })));
-  return { agencies, context: (formData) => ({ agencies: directory, formData }) };
+  const world: EngineWorld = { agencies, context: (formData) => ({ agencies: directory, formData }) };
+  worlds.set(tree, world);
+  return world;
 }
 
 /** The engine's view of an actor: the official's agency and the roles they hold there. */

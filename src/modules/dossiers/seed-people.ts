@@ -10,7 +10,7 @@ import { hashPassword } from '../../platform/auth/passwords.js';
 import type { RoleGrant } from '../../platform/auth/roles.js';
 import type { PlatformServices } from '../../platform/context.js';
 import type { PlatformTables } from '../../platform/db/tables.js';
-import { agencyScope, DEMO_PASSWORD, deskScope, normalizeForSearch, resolveScopePaths } from '../registry/index.js';
+import { agencyScope, DEMO_PASSWORD, deskScope, normalizeForSearch, registryChanged, resolveScopePaths } from '../registry/index.js';
 
 /** The registry's rows this seed writes, typed as the registry's seed writes them. */
 type RegistryRows = {
@@ -131,6 +131,8 @@ export async function createDemoAccounts(
       })
       .execute();
   }
+  // Rows written here rather than through the registry: its caches must still hear of them.
+  if (officials.length > 0) await registryChanged(db, now);
   for (const c of citizens) {
     const id = services.newId();
     await db.insertInto('accounts').values(account(id, c.id_number, c.full_name, 'citizen', `${c.id_number}@example.com`)).execute();

@@ -5,6 +5,7 @@ import { PageQuery, pageSchema, toPage } from '../../platform/db/paging.js';
 import { AppError } from '../../platform/errors.js';
 import { problemResponses } from '../../platform/http/problem.js';
 import type { AdminUnit } from './domain/admin-units.js';
+import { registryChanged } from './directory.js';
 import { validateAgencyCode, type Agency } from './domain/agencies.js';
 import { AgencySchema, DeskSchema, IsoDate, NewAgencySchema, NewDeskSchema, NewUnitSchema, UnitSchema, type NewAgency, type NewUnit } from './schema.js';
 import { findAgency, findUnitByCode, listAgencies, listDesks, listUnits, upsertAgencies, upsertDesks, upsertUnits } from './store-places.js';
@@ -215,6 +216,7 @@ export async function placeRoutes(app: FastifyInstance): Promise<void> {
           })
           .where('id', '=', agency.id)
           .execute();
+        await registryChanged(trx, now);
         await auditRequest(trx, request, { action: 'registry.agency.update', target: { type: 'agency', id: code }, summary: { before: { name: agency.name_vi, validTo: agency.valid_to }, after: body } });
       });
       return agencyOut((await findAgency(db, code)) as AgencyRow);

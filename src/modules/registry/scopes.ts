@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ResolvedGrant } from '../../platform/auth/authorize.js';
 import type { RoleGrant } from '../../platform/auth/roles.js';
 import type { PlatformTables } from '../../platform/db/tables.js';
+import { cachedOfficialPlace, currentDirectory, loadAgencies, type AgencyNode, type DeskNode, type OfficialPlace } from './directory.js';
 import { registryDb } from './tables.js';
 
 /**
@@ -13,11 +14,12 @@ export async function resolveScopePaths(db: Kysely<PlatformTables>, grants: read
   const rdb = registryDb(db);
   const agencyCodes = grants.filter((g) => g.scopeKind === 'agency').map((g) => g.scopeCode);
   const unitCodes = grants.filter((g) => g.scopeKind === 'adminUnit').map((g) => g.scopeCode);
-  const agencies = agencyCodes.length ? await rdb.selectFrom('agencies').select(['code', 'path']).where('code', 'in', agencyCodes).execute() : [];
+  const directory = agencyCodes.length ? await currentDirectory(db) : undefined;
+  const agencies = agencyCodes.length && !directory ? await rdb.selectFrom('agencies').select(['code', 'path']).where('code', 'in', agencyCodes).execute() : [];
   const units = unitCodes.length
     ? await rdb.selectFrom('admin_units').select(['code', 'path', 'valid_from']).where('code', 'in', unitCodes).orderBy('valid_from', 'desc').execute()
     : [];
-  const agencyPath = new Map(agencies.map((a) => [a.code, a.path]));
+  const agencyPath = directory ? new Map(agencyCodes.map((code) => [code, directory.byCode.get(code)?.path])) : new Map(agencies.map((a) => [a.code, a.path]));
   const unitPath = new Map<string, string>();
   for (const u of units) if (!unitPath.has(u.code)) unitPath.set(u.code, u.path);
   return grants.map((g) => {
@@ -28,6 +30,12 @@ export async function resolveScopePaths(db: Kysely<PlatformTables>, grants: read
 
 /** Where an agency sits, for authorization of records that belong to it. */
 export async function agencyScope(db: Kysely<PlatformTables>, agencyCode: string): Promise<{ id: string; agencyPath: string; unitPath: string } | undefined> {
+  const directory = await currentDirectory(db);
+  if (directory) {
+    const agency = directory.byCode.get(agencyCode);
+    const id = directory.agencyIds.get(agencyCode);
+    return agency && id ? { id, agencyPath: agency.path, unitPath: agency.unitPath } : undefined;
+  }
   const row = await registryDb(db).selectFrom('agencies').select(['id', 'path', 'unit_path']).where('code', '=', agencyCode).executeTakeFirst();
   return row ? { id: row.id, agencyPath: row.path, unitPath: row.unit_path } : undefined;
 }
@@ -36,7 +44,9 @@ export async function agencyScope(db: Kysely<PlatformTables>, agencyCode: string
 export async function deskScope(
   db: Kysely<PlatformTables>,
   deskCode: string,
-): Promise<{ deskCode: string; agencyCode: string; agencyPath: string; unitPath: string } | undefined> {
+): Promise<DeskNode | undefined> {
+  const directory = await currentDirectory(db);
+  if (directory) return directory.desks.get(deskCode);
   const row = await registryDb(db)
     .selectFrom('reception_desks as d')
     .innerJoin('agencies as a', 'a.id', 'd.agency_id')
@@ -46,25 +56,18 @@ export async function deskScope(
   return row ? { deskCode: row.code, agencyCode: row.agency_code, agencyPath: row.path, unitPath: row.unit_path } : undefined;
 }
 
-/** Every agency's code, parent code and scope paths: the tree the workflow engine walks. */
-export async function agencyTree(db: Kysely<PlatformTables>): Promise<{ code: string; parentCode: string | null; path: string; unitPath: string; name: { vi: string; en: string } }[]> {
-  const rows = await registryDb(db)
-    .selectFrom('agencies as a')
-    .leftJoin('agencies as p', 'p.id', 'a.parent_id')
-    .select(['a.code', 'p.code as parent_code', 'a.path', 'a.unit_path', 'a.name_vi', 'a.name_en'])
-    .execute();
-  return rows.map((r) => ({ code: r.code, parentCode: r.parent_code, path: r.path, unitPath: r.unit_path, name: { vi: r.name_vi, en: r.name_en } }));
+/**
+ * Every agency's code, parent code and scope paths: the tree the workflow engine walks. The
+ * same frozen array is returned until the registry changes (in any process), so callers may
+ * memoize what they derive from it by identity.
+ */
+export async function agencyTree(db: Kysely<PlatformTables>): Promise<readonly AgencyNode[]> {
+  return (await currentDirectory(db))?.agencies ?? (await loadAgencies(db));
 }
 
 /** The agency an official works at (by account), or undefined for non-officials. */
-export async function officialAgency(db: Kysely<PlatformTables>, accountId: string): Promise<{ agencyCode: string; agencyPath: string; fullName: string } | undefined> {
-  const row = await registryDb(db)
-    .selectFrom('officials as o')
-    .innerJoin('agencies as a', 'a.id', 'o.agency_id')
-    .select(['a.code', 'a.path', 'o.full_name'])
-    .where('o.account_id', '=', accountId)
-    .executeTakeFirst();
-  return row ? { agencyCode: row.code, agencyPath: row.path, fullName: row.full_name } : undefined;
+export async function officialAgency(db: Kysely<PlatformTables>, accountId: string): Promise<OfficialPlace | undefined> {
+  return cachedOfficialPlace(db, accountId);
 }
 
 /** A citizen or organization by identification/tax number, with the accounts that own it. */
@@ -99,7 +102,9 @@ export async function applicantsOfAccount(db: Kysely<PlatformTables>, accountId:
 }
 
 /** The name of one agency (for public pages that show only that). */
-export async function agencyName(db: Kysely<PlatformTables>, code: string): Promise<{ vi: string; en: string } | undefined> {
+export async function agencyName(db: Kysely<PlatformTables>, code: string): Promise<{ readonly vi: string; readonly en: string } | undefined> {
+  const directory = await currentDirectory(db);
+  if (directory) return directory.byCode.get(code)?.name;
   const row = await registryDb(db).selectFrom('agencies').select(['name_vi', 'name_en']).where('code', '=', code).executeTakeFirst();
   return row ? { vi: row.name_vi, en: row.name_en } : undefined;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterKey, decodeCursor } from '../../platform/db/paging.js';
 import { scopeCondition } from '../../platform/auth/scope-sql.js';
 import type { ScopeFilter } from '../../platform/auth/authorize.js';
+import { registryChanged } from './directory.js';
 import { normalizeForSearch } from './domain/search-text.js';
 import type { CitizenRecord, OrganizationRecord } from './domain/people.js';
 import { searchCondition } from './store-places.js';
@@ -213,9 +214,12 @@ export async function upsertOfficial(
   const existing = await db.selectFrom('officials').select(['id', 'row_hash']).where('account_id', '=', input.accountId).executeTakeFirst();
   if (!existing) {
     await db.insertInto('officials').values({ id: newId(), account_id: input.accountId, ...values, created_at: now, updated_at: now }).execute();
+    await registryChanged(db, now);
     return 'inserted';
   }
   if (existing.row_hash === values.row_hash) return 'unchanged';
   await db.updateTable('officials').set({ ...values, updated_at: now }).where('id', '=', existing.id).execute();
+  // Officials' agencies are cached (directory.ts).
+  await registryChanged(db, now);
   return 'updated';
 }

@@ -3,9 +3,13 @@ import { afterKey, decodeCursor } from '../../platform/db/paging.js';
 import type { AdminUnit } from './domain/admin-units.js';
 import type { Agency, ReceptionDesk } from './domain/agencies.js';
 import { normalizeForSearch, searchTokens } from './domain/search-text.js';
+import { registryChanged } from './directory.js';
 import type { RegistryDb, RegistryTables } from './tables.js';
 
-/** All SQL for administrative units, agencies and reception desks. */
+/**
+ * All SQL for administrative units, agencies and reception desks. Every write ends with
+ * `registryChanged`, so that every process's cached agencies and desks are reloaded.
+ */
 
 type UnitRow = RegistryTables['admin_units'];
 type AgencyRow = RegistryTables['agencies'];
@@ -59,6 +63,7 @@ export async function upsertUnits(db: RegistryDb, units: readonly AdminUnit[], n
       inserted += 1;
     }
   }
+  if (sorted.length > 0) await registryChanged(db, now);
   return { inserted, updated };
 }
 
@@ -99,6 +104,7 @@ export async function upsertAgencies(db: RegistryDb, agencies: readonly Agency[]
       inserted += 1;
     }
   }
+  if (sorted.length > 0) await registryChanged(db, now);
   return { inserted, updated };
 }
 
@@ -112,6 +118,7 @@ export async function upsertDesks(db: RegistryDb, desks: readonly ReceptionDesk[
     if (existing) await db.updateTable('reception_desks').set(values).where('id', '=', existing.id).execute();
     else await db.insertInto('reception_desks').values({ id: newId(), ...values, office_hours: null, created_at: now }).execute();
   }
+  if (desks.length > 0) await registryChanged(db, now);
   return desks.length;
 }
 

@@ -3,8 +3,15 @@
  * as a draft at version 1; a draft is edited in place; an edit of a published (or retired)
  * version becomes the next version as a draft; publishing retires the version published
  * before. Published versions are never changed, so a dossier pinned to one keeps its rules.
+ *
+ * Caches (per process): which version of a key is published, until the `workflow` revision
+ * counter moves (every write here bumps it); and the body of every version that is not a
+ * draft, without any check, because nothing ever changes it: the only update of a body is
+ * `saveDefinition`'s, limited to drafts, and a version leaves `draft` for `published` and
+ * `retired` only, never back; no code deletes a version.
  */
 import type { Kysely } from 'kysely';
+import { bumpRevision, RevisionCache } from '../../platform/db/revision-cache.js';
 import type { PlatformTables } from '../../platform/db/tables.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { parseDefinition } from './schema.js';
@@ -14,6 +21,17 @@ import { nextVersion } from './versioning.js';
 import { workflowDb, type DefinitionStatus, type WorkflowTables } from './tables.js';
 
 type Row = WorkflowTables['workflow_definitions'];
+
+const REVISION = 'workflow';
+/** The published definition of each key, until the next publication anywhere. */
+const publishedCache = new RevisionCache<ProcessDefinition | undefined>({ revisions: [REVISION], max: 500, freeze: true });
+/** `key@version` → the body of a version once out of draft, which never changes again. */
+const versionCache = new RevisionCache<ProcessDefinition | undefined>({ revisions: [], max: 1_000, freeze: true, keep: (d) => d !== undefined });
+
+/** Counts a write, so that every process reloads which versions are published. */
+async function changed(db: Kysely<PlatformTables>, at: string): Promise<void> {
+  await bumpRevision(db, REVISION, at);
+}
 
 /** One stored version of a process definition. */
 export interface StoredDefinition {
@@ -162,6 +180,7 @@ async function insertVersion(db: Kysely<PlatformTables>, def: ProcessDefinition,
     if (isUniqueViolation(error)) throw raced();
     throw error;
   }
+  await changed(db, at);
   return storedOf(row);
 }
 
@@ -222,6 +241,7 @@ export async function saveDefinition(db: Kysely<PlatformTables>, key: string, in
     .where('version', '=', latest.version)
     .where('status', '=', 'draft')
     .execute();
+  await changed(db, at);
   return { outcome: 'editedDraft', stored: { ...latest, definition: edited, name: edited.name, updatedAt: at }, warnings };
 }
 
@@ -254,6 +274,7 @@ export async function publishDefinition(
     .where('status', '=', 'draft')
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) throw raced();
+  await changed(db, at);
   return { published: { ...target, status: 'published', publishedAt: at, publishedBy: stamp.actorId, updatedAt: at }, retired: previous?.version ?? null, warnings };
 }
 
@@ -277,6 +298,7 @@ export async function insertPublished(db: Kysely<PlatformTables>, def: ProcessDe
       published_by: stamp.actorId,
     })
     .execute();
+  await changed(db, at);
 }
 
 /** The pin of one dossier, if any. */
@@ -298,7 +320,12 @@ export async function insertPin(db: Kysely<PlatformTables>, dossierId: string, k
  * transaction that creates the dossier.
  */
 export async function getPublishedDefinition(db: Kysely<PlatformTables>, key: string): Promise<ProcessDefinition | undefined> {
-  return (await findPublished(db, key))?.definition;
+  return publishedCache.get(db, key, async () => {
+    const published = (await findPublished(db, key))?.definition;
+    // The same body by version: what `pinDefinition` checks in the submission's transaction.
+    if (published) (await versionCache.view(db)).set(`${key}@${published.version}`, published);
+    return published;
+  });
 }
 
 /**
@@ -307,8 +334,10 @@ export async function getPublishedDefinition(db: Kysely<PlatformTables>, key: st
  * and workflow in force when it was received, so a pinned version never changes.
  */
 export async function getDefinition(db: Kysely<PlatformTables>, key: string, version: number): Promise<ProcessDefinition | undefined> {
-  const stored = await findVersion(db, key, version);
-  return stored && stored.status !== 'draft' ? stored.definition : undefined;
+  return versionCache.get(db, `${key}@${version}`, async () => {
+    const stored = await findVersion(db, key, version);
+    return stored && stored.status !== 'draft' ? stored.definition : undefined;
+  });
 }
 
 /**
@@ -317,7 +346,8 @@ export async function getDefinition(db: Kysely<PlatformTables>, key: string, ver
  * dossier is never moved to another version (409), and a draft cannot be pinned (409).
  */
 export async function pinDefinition(db: Kysely<PlatformTables>, dossierId: string, key: string, version: number, at: Date): Promise<void> {
-  const stored = await findVersion(db, key, version);
+  // A version out of draft is usually cached; only an unknown one or a draft needs the row.
+  const stored = (await getDefinition(db, key, version)) ? { status: 'published' as const } : await findVersion(db, key, version);
   if (!stored) throw new AppError('NOT_FOUND', { detail: { vi: `Không có quy trình "${key}" phiên bản ${version}.`, en: `There is no process "${key}" version ${version}.` } });
   if (stored.status === 'draft') {
     throw new AppError('CONFLICT', { detail: { vi: 'Không thể áp dụng bản nháp quy trình cho hồ sơ.', en: 'A draft process cannot be used for a dossier.' } });

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { ConfigError, type DatabaseTarget } from '../config.js';
+import { cachingSqliteDatabase } from './statement-cache.js';
 import type { PlatformTables } from './tables.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -74,7 +75,8 @@ function openSqlite(file: string, options: OpenOptions): Database {
   } catch (error) {
     throw new ConfigError('DATABASE_URL', `cannot open SQLite file ${file} (${(error as Error).message}).`);
   }
-  const db = new Kysely<PlatformTables>({ dialect: new SqliteDialect({ database: handle }) });
+  // Kysely prepares every query anew; the wrapper reuses statements by SQL text (bench P1, P2).
+  const db = new Kysely<PlatformTables>({ dialect: new SqliteDialect({ database: cachingSqliteDatabase(handle) }) });
   return {
     db,
     dialect: 'sqlite',

@@ -114,4 +114,19 @@ export const platformMigrations: NamedMigration[] = [
         .execute();
     },
   },
+  {
+    name: '20261125_73_platform_cache_revisions',
+    async up(db) {
+      const t = columnTypes(db);
+      // Per-process caches of reference data read one of these rows before trusting what they
+      // hold; every change bumps it in its own transaction (revision-cache.ts). Rows appear
+      // with the first change of their kind; a missing row reads as revision 0.
+      await db.schema
+        .createTable('cache_revisions')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('revision', t.bigint, (c) => c.notNull())
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .execute();
+    },
+  },
 ];

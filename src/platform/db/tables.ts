@@ -74,6 +74,16 @@ export interface PlatformTables {
     purpose: string;
     request_id: string | null;
   };
+  /**
+   * Revision counters of cached reference data, one row per kind (`registry`, `calendar`,
+   * `catalog`, `workflow`): every change bumps its kind's row in the change's transaction
+   * (src/platform/db/revision-cache.ts).
+   */
+  cache_revisions: {
+    name: string;
+    revision: number;
+    updated_at: string;
+  };
   /** Blobs in the content-addressed file store (src/platform/files). */
   files: {
     /** Lower-case hex SHA-256 of the content: the blob's address. */
