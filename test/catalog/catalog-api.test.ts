@@ -46,6 +46,17 @@ describe(`the procedure catalogue on ${testDialect}`, () => {
       expect(codes(await call('GET', `/public/procedures?q=${encodeURIComponent('đăng ký khai')}`))).toEqual(['1.001193', '1.000656']);
     });
 
+    it('lists the fields (lĩnh vực) a citizen or a statistics reader filters by, without login', async () => {
+      const res = await call('GET', '/public/procedure-fields');
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items).toHaveLength(11);
+      expect(res.json().items.slice(0, 2)).toEqual([
+        { code: 'civilStatus', name: { vi: 'Hộ tịch', en: 'Civil status' } },
+        { code: 'certification', name: { vi: 'Chứng thực', en: 'Certification' } },
+      ]);
+      expect(codes(res)).toContain('construction');
+    });
+
     it('filters by field: the six civil-status procedures', async () => {
       const res = await call('GET', '/public/procedures?field=civilStatus');
       expect(codes(res).sort()).toEqual(['1.000656', '1.000894', '1.001193', '1.004859', '1.004873', '2.000635']);

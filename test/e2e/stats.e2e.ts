@@ -1,10 +1,12 @@
 /**
  * The statistics dashboard and the public transparency page in the web app, against a real
  * server with the Da Nang demo data (about 300 dossiers over the last 60 days): a city
- * statistics officer opens the dashboard, follows figures through to the dossiers behind
- * them, downloads Excel reports and reads them back; a ward leader sees only the ward;
- * anyone sees the public page without logging in, on a desktop and on a phone. Every page
- * visited is checked with axe-core. Set E2E_SHOTS=<folder> to save screenshots.
+ * statistics officer opens the dashboard, follows figures (composite ones and ranking lines
+ * too) through to the dossiers behind them, filters by field, downloads Excel reports and
+ * reads them back; a ward leader is offered only the ward's scopes and reads the index
+ * weights; the system administrator changes them; anyone sees the public page without
+ * logging in, on a desktop and on a phone. Every page visited is checked with axe-core.
+ * Set E2E_SHOTS=<folder> to save screenshots.
  */
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
@@ -59,6 +61,16 @@ async function drillInto(page: Page, testId: string): Promise<number> {
   return total;
 }
 
+/** Clicks a count link of the dashboard (by the start of its accessible name) and checks its list has that many dossiers. */
+async function drillIntoLink(page: Page, name: string): Promise<number> {
+  const link = page.getByRole('link', { name: new RegExp(`^${name}: \\d+$`) }).first();
+  const value = count(await link.textContent());
+  await link.click();
+  await page.waitForURL(/\/can-bo\/thong-ke\/ho-so\?/);
+  expect(count(await page.getByTestId('drill-total').textContent())).toBe(value);
+  return value;
+}
+
 async function download(page: Page, buttonName: string): Promise<ExcelJS.Worksheet> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: buttonName }).click()]);
   const path = await file.path();
@@ -98,12 +110,31 @@ describe('the leaders\' statistics dashboard', () => {
     expect(count(await page.getByTestId('drill-total').textContent())).toBe(resolved);
     await page.goBack();
 
-    // A line of the agency ranking: its "received" count lists that many dossiers.
-    const firstLine = page.locator('section[aria-labelledby="stats-rank-agency"] tbody tr').first();
-    const received = firstLine.locator('td').nth(1).getByRole('link');
-    const receivedCount = count(await received.textContent());
-    await received.click();
-    expect(count(await page.getByTestId('drill-total').textContent())).toBe(receivedCount);
+    // Composite figures of the index groups open their own lists: early or on time, rated 4–5.
+    const inTime = await drillIntoLink(page, 'Giải quyết trước hạn và đúng hạn');
+    expect(inTime).toBeLessThanOrEqual(resolved);
+    await page.goBack();
+    await drillIntoLink(page, 'Lượt đánh giá hài lòng \\(4–5 điểm\\)');
+    await page.goBack();
+
+    // Each line of the agency ranking: its "received" count lists exactly that agency's dossiers.
+    const lines = page.locator('section[aria-labelledby="stats-rank-agency"] tbody tr');
+    for (const i of [0, (await lines.count()) - 1]) {
+      const received = lines.nth(i).locator('td').nth(1).getByRole('link');
+      const receivedCount = count(await received.textContent());
+      await received.click();
+      await page.waitForURL(/scope=agencyOnly%3A/);
+      expect(count(await page.getByTestId('drill-total').textContent())).toBe(receivedCount);
+      await page.goBack();
+    }
+
+    // A field (lĩnh vực): the figures narrow to it, and their lists with them.
+    await page.locator('#stats-field').selectOption('civilStatus');
+    await page.getByText('Lĩnh vực Hộ tịch · ', { exact: false }).waitFor();
+    await page.getByTestId('fig-received').waitFor();
+    await drillInto(page, 'fig-received');
+    expect(page.url()).toContain('fieldCode=civilStatus');
+    await page.getByText('Lĩnh vực Hộ tịch', { exact: false }).first().waitFor();
     await context.close();
   });
 
@@ -124,27 +155,54 @@ describe('the leaders\' statistics dashboard', () => {
     await context.close();
   });
 
-  it('a ward leader is offered only the ward, narrows to its one-stop desk, and can read the dashboard in English', async () => {
+  it('a ward leader is offered only the ward, narrows to its one-stop desk, reads the index weights, and can read the dashboard in English', async () => {
     const { context, page } = await newPage(browser);
     await logIn(page, 'haichau.lanhdao');
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Thống kê', exact: true }).click();
     await page.getByTestId('fig-resolved').waitFor();
-    const bases = await page.locator('#stats-base option').allTextContents();
-    expect(bases).not.toContain('Toàn thành phố');
-    const agencies = await page.locator('#stats-agency option').allTextContents();
-    expect(agencies).toContain('Ủy ban nhân dân phường Hải Châu');
-    expect(agencies).not.toContain('Ủy ban nhân dân phường Sơn Trà');
-    await page.locator('#stats-agency').selectOption('000.05.50.H17');
-    await page.locator('#stats-desk').selectOption('MC-20242');
+    // The scopes GET /stats/scopes offers the ward leader: the ward's area, its committee, its desk.
+    expect(await page.locator('#stats-scope option').allTextContents()).toEqual(['Phường Hải Châu', 'Ủy ban nhân dân phường Hải Châu', 'Trung tâm Phục vụ hành chính công phường Hải Châu']);
+    await page.getByText('Địa bàn 20242 (Ủy ban nhân dân phường Hải Châu)', { exact: false }).first().waitFor();
+    await page.locator('#stats-scope').selectOption('desk:MC-20242');
     await page.getByText('Bộ phận một cửa MC-20242 – Ủy ban nhân dân phường Hải Châu', { exact: false }).first().waitFor();
     await drillInto(page, 'fig-received');
     await page.goBack();
+
+    // The weights are shown, not editable: only system administrators change them.
+    const weights = page.locator('section[aria-labelledby="stats-weights"]');
+    await weights.getByText('Chỉ quản trị hệ thống được thay đổi điểm của các nhóm.').waitFor();
+    expect(await weights.getByRole('row', { name: /Tổng cộng/ }).textContent()).toContain('100');
+    expect(await weights.getByRole('button').count()).toBe(0);
 
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { name: 'Statistics and reports', level: 1 }).waitFor();
     await page.getByText('Headline figures').waitFor();
     await expectAccessible(page);
     await shot(page, 'stats-dashboard-english-desktop');
+    await context.close();
+  });
+
+  it('the system administrator changes a group\'s points and the index is scored with them', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'quantri');
+    await page.goto(`${portal.baseUrl}/can-bo/thong-ke?period=${thisYear()}`);
+    const weights = page.locator('section[aria-labelledby="stats-weights"]');
+    const transparency = weights.getByLabel('Công khai, minh bạch');
+    await expect(transparency.inputValue()).resolves.toBe('18');
+    await expectAccessible(page);
+    await transparency.fill('30');
+    await weights.getByText('Tổng cộng: 112 điểm').waitFor();
+    await shot(page, 'stats-weights-admin');
+    await weights.getByRole('button', { name: 'Lưu điểm các nhóm' }).click();
+    await page.getByText('Đã lưu điểm các nhóm chỉ số', { exact: false }).waitFor();
+    // The index section now counts transparency out of 30 and the whole out of 112.
+    await page.locator('section[aria-labelledby="stats-index"]').getByText('điểm / 112 điểm').waitFor();
+    // Out of range is refused on the form, before any request.
+    await transparency.fill('120');
+    await weights.getByText('Nhập số từ 0 đến 100.').waitFor();
+    await transparency.fill('18');
+    await weights.getByRole('button', { name: 'Lưu điểm các nhóm' }).click();
+    await page.locator('section[aria-labelledby="stats-index"]').getByText('điểm / 100 điểm').waitFor();
     await context.close();
   });
 

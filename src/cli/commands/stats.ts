@@ -34,7 +34,7 @@ export function registerStats(program: Command): void {
   const stats = program
     .command('stats')
     .description('statistics of dossiers for a scope and period (Thống kê): received, resolved on time/late, online, satisfaction, index')
-    .option('--scope <scope>', 'city, unit:<code>, agency:<code> or desk:<code>', 'city')
+    .option('--scope <scope>', 'city, unit:<code>, agency:<code> (with the agencies below it), agencyOnly:<code> (that agency alone) or desk:<code>', 'city')
     .option('--period <period>', '2026, 2026-Q1, 2026-03, 2026-03-02 or 2026-03-01..2026-03-15 (default: this month)')
     .option('--procedure <code>', 'only this procedure')
     .option('--field <code>', 'only this field (lĩnh vực)')
@@ -47,7 +47,7 @@ export function registerStats(program: Command): void {
         const services = platformServices(config, database, log);
         const now = services.clock.now();
         const parsedScope = parseScope(opts.scope);
-        if (!parsedScope) throw new Error(`the scope must be city, unit:<code>, agency:<code> or desk:<code>, not "${opts.scope}"`);
+        if (!parsedScope) throw new Error(`the scope must be city, unit:<code>, agency:<code>, agencyOnly:<code> or desk:<code>, not "${opts.scope}"`);
         const local = new Date(now.getTime() + 7 * 3_600_000).toISOString();
         const period = parsePeriod(opts.period ?? local.slice(0, 7));
         if (!period.ok) throw new Error(period.error.message.en);

@@ -1,6 +1,6 @@
 /**
- * The public catalogue under `/api/v1/public/procedures`: no login, published procedures
- * only, rate-limited per client address (PUBLIC_RATE_LIMIT).
+ * The public catalogue under `/api/v1/public/procedures` (and its list of fields): no login,
+ * published procedures only, rate-limited per client address (PUBLIC_RATE_LIMIT).
  */
 import rateLimit from '@fastify/rate-limit';
 import { Type } from '@sinclair/typebox';
@@ -10,15 +10,28 @@ import { decodeCursor, PageQuery, pageSchema, toPage } from '../../platform/db/p
 import { AppError } from '../../platform/errors.js';
 import { problemResponses } from '../../platform/http/problem.js';
 import { computeFee } from './domain/fees.js';
-import { CodeParams, FeeQuoteSchema, Level, OnlineLevel, PublicListItemSchema, PublicProcedureSchema, publicListItem, publicProcedure } from './routes-schemas.js';
+import { procedureFields } from './domain/reference-data.js';
+import { Bilingual, CodeParams, FeeQuoteSchema, Level, OnlineLevel, PublicListItemSchema, PublicProcedureSchema, publicListItem, publicProcedure } from './routes-schemas.js';
 import { findPublished, procedureNotFound, searchProcedures } from './store.js';
 
-/** Public search, detail and fee quote. */
+/** Public fields, search, detail and fee quote. */
 export async function catalogPublicRoutes(fastify: FastifyInstance): Promise<void> {
   const limitPerMinute = fastify.services.config.publicRateLimit;
   if (limitPerMinute > 0) await fastify.register(rateLimit, { global: true, max: limitPerMinute, timeWindow: '1 minute' });
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['catalog', 'public'];
+
+  app.get(
+    '/public/procedure-fields',
+    {
+      schema: {
+        tags,
+        summary: 'The fields (lĩnh vực) procedures are grouped in, in catalogue order; their codes are what `field` and the statistics\' `fieldCode` take',
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), name: Bilingual })) }), ...problemResponses(429) },
+      },
+    },
+    async () => ({ items: procedureFields.map((f) => ({ code: f.code, name: { vi: f.name.vi, en: f.name.en } })) }),
+  );
 
   app.get(
     '/public/procedures',

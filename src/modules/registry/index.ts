@@ -10,6 +10,8 @@ import { resolveScopePaths } from './scopes.js';
 import { seedRegistryDemo } from './seed.js';
 
 export { agencyName, agencyScope, agencyTree, applicantByNumber, applicantsOfAccount, deskScope, officialAgency, resolveScopePaths } from './scopes.js';
+export { placesOn, type PlacesOn } from './places-on.js';
+export { REGISTRY_REVISION, registryChanged } from './directory.js';
 export { normalizeForSearch, searchTokens } from './domain/search-text.js';
 export { validateCitizenId } from './domain/citizen-id.js';
 export { validateTaxCode } from './domain/tax-code.js';

@@ -9,9 +9,13 @@ import type { Period } from './period.js';
 import { applyFilter, type StatsFilter } from './query.js';
 import type { StatsDb, StatsTables } from './tables.js';
 
+/**
+ * Every figure a list can be opened from. `resolvedInTime` is early + on time (the on-time
+ * rate's numerator); `ratedSatisfied` the ratings of 4 or 5 (the satisfied share's numerator).
+ */
 export const DRILLDOWN_INDICATORS = [
-  'received', 'receivedOnline', 'resolved', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'resolvedLateApologized', 'digitized',
-  'returned', 'rejected', 'withdrawn', 'stopped', 'apologized', 'transferred', 'paid', 'paidOnline', 'rated',
+  'received', 'receivedOnline', 'resolved', 'resolvedEarly', 'resolvedOnTime', 'resolvedInTime', 'resolvedLate', 'resolvedLateApologized', 'digitized',
+  'returned', 'rejected', 'withdrawn', 'stopped', 'apologized', 'transferred', 'paid', 'paidOnline', 'rated', 'ratedSatisfied',
   'carriedOver', 'inProgressAtEnd', 'inProgressNow', 'overdueNow', 'notYetDueNow', 'pausedNow',
 ] as const;
 export type DrilldownIndicator = (typeof DRILLDOWN_INDICATORS)[number];
@@ -29,6 +33,7 @@ export function predicate(indicator: DrilldownIndicator, period: Pick<Period, 'f
     case 'resolved': return (eb) => inPeriod('resolved_day', eb);
     case 'resolvedEarly': return (eb) => eb.and([inPeriod('resolved_day', eb), eb('timeliness', '=', 'early')]);
     case 'resolvedOnTime': return (eb) => eb.and([inPeriod('resolved_day', eb), eb('timeliness', '=', 'onTime')]);
+    case 'resolvedInTime': return (eb) => eb.and([inPeriod('resolved_day', eb), eb('timeliness', 'in', ['early', 'onTime'])]);
     case 'resolvedLate': return (eb) => eb.and([inPeriod('resolved_day', eb), eb('timeliness', '=', 'late')]);
     case 'resolvedLateApologized': return (eb) => eb.and([inPeriod('resolved_day', eb), eb('timeliness', '=', 'late'), eb('apologies', '>', 0)]);
     case 'digitized': return (eb) => eb.and([inPeriod('resolved_day', eb), eb('digitized', '=', 1)]);
@@ -41,6 +46,7 @@ export function predicate(indicator: DrilldownIndicator, period: Pick<Period, 'f
     case 'paid': return (eb) => inPeriod('paid_day', eb);
     case 'paidOnline': return (eb) => eb.and([inPeriod('paid_day', eb), eb('paid_online', '=', 1)]);
     case 'rated': return (eb) => eb.and([inPeriod('rated_day', eb), eb('rating', 'is not', null)]);
+    case 'ratedSatisfied': return (eb) => eb.and([inPeriod('rated_day', eb), eb('rating', 'in', [4, 5])]);
     case 'carriedOver': return (eb) => eb.and([eb('received_day', '<', period.from), eb.or([eb('closed_day', 'is', null), eb('closed_day', '>=', period.from)])]);
     case 'inProgressAtEnd': return (eb) => eb.and([eb('received_day', '<=', period.to), eb.or([eb('closed_day', 'is', null), eb('closed_day', '>', period.to)])]);
     case 'inProgressNow': return (eb) => eb('is_open', '=', 1);

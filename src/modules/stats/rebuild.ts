@@ -12,11 +12,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables.js';
 import { isPostgres } from '../../platform/db/migrator.js';
-import { loadDeskCalendar, officeTimeBetween, DEFAULT_OFFICE_HOURS, type WorkingCalendar } from '../calendar/index.js';
+import { loadDeskCalendar } from '../calendar/index.js';
 import { getProcedure } from '../catalog/index.js';
 import { contributions, DAILY_COUNTERS, type DailyCounter, type DossierFact } from './facts.js';
 import { emptyFact, nextFact, type OfficeTiming, type ProcedureFacts } from './fact-transition.js';
-import type { RecordedDossier } from './record.js';
+import { timingOf, type RecordedDossier } from './record.js';
 import { statsDb, type StatsDb } from './tables.js';
 
 /** One dossier as the feed gives it: the row (with the moment of its last change) and its side records. */
@@ -49,7 +49,6 @@ export interface RebuildResult {
   processingRows: number;
 }
 
-const MINUTE = 60_000;
 /** Bound parameters per statement: SQLite allows 32,766, PostgreSQL 65,535. */
 const MAX_PARAMS = { sqlite: 32_766, postgres: 65_535 } as const;
 const FACT_COLUMNS = [
@@ -57,13 +56,6 @@ const FACT_COLUMNS = [
   'original_due_at', 'paused_at', 'paused_ms', 'resolved_day', 'timeliness', 'processing_centi', 'digitized', 'finished_day', 'end_status', 'closed_day',
   'is_open', 'apologies', 'apology_days', 'first_apology_day', 'transferred_day', 'paid_day', 'paid_online', 'rated_day', 'rating', 'updated_at',
 ] as const satisfies readonly (keyof DossierFact)[];
-
-/** The same office timing `record.ts` uses: one working day is the desk's Monday hours. */
-function timingOf(cal: WorkingCalendar): OfficeTiming {
-  const monday = cal.officeHours.mon ?? DEFAULT_OFFICE_HOURS.mon ?? [];
-  const minutes = monday.reduce((sum, iv) => sum + (iv.end - iv.start), 0) || 450;
-  return { between: (a, b) => officeTimeBetween(cal, a, b), dayMs: minutes * MINUTE };
-}
 
 /**
  * The fact `recordDossierChange` leaves for a dossier recorded as: its current row at the

@@ -15,8 +15,11 @@ export type RecordedDossier = DossierSnapshot & { procedure_version: number };
 
 const MINUTE = 60_000;
 
-function timingOf(cal: WorkingCalendar): OfficeTiming {
-  // One working day is the desk's Monday hours (7.5 h with the common hours).
+/**
+ * The office timing of a desk's calendar for processing times in working days: one working
+ * day is the desk's Monday hours (7.5 h with the common hours). Shared with the rebuild.
+ */
+export function timingOf(cal: WorkingCalendar): OfficeTiming {
   const monday = cal.officeHours.mon ?? DEFAULT_OFFICE_HOURS.mon ?? [];
   const minutes = monday.reduce((sum, iv) => sum + (iv.end - iv.start), 0) || 450;
   return { between: (a, b) => officeTimeBetween(cal, a, b), dayMs: minutes * MINUTE };

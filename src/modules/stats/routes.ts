@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { can, type Resource } from '../../platform/auth/authorize.js';
 import { authorize, authorizeList, auditRequest } from '../../platform/auth/plugin.js';
 import { decodeCursor, encodeCursor, PageQuery } from '../../platform/db/paging.js';
 import { AppError, type Bilingual } from '../../platform/errors.js';
@@ -10,8 +11,9 @@ import { localDay } from './facts.js';
 import { validateWeights } from './indicators.js';
 import { parsePeriod, type Period } from './period.js';
 import { rankingTable, summaryTable, trendTable, type ReportTable } from './report-tables.js';
-import { DrilldownItemSchema, RankingSchema, SummarySchema, TrendSchema, WeightsSchema } from './schema.js';
+import { DrilldownItemSchema, RankingSchema, ScopeChoicesSchema, SummarySchema, TrendSchema, WeightsSchema } from './schema.js';
 import { parseScope, resolveScope, type ResolvedScope } from './scope.js';
+import { scopeChoices } from './scope-choices.js';
 import { loadWeights, ranking, saveWeights, summary, trend } from './service.js';
 import { statsDb } from './tables.js';
 import { reportWorkbook } from './xlsx.js';
@@ -20,7 +22,13 @@ import type { StatsFilter } from './query.js';
 const Binary = (description: string) => Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description });
 
 const FilterQuery = {
-  scope: Type.Optional(Type.String({ maxLength: 80, description: '`city` (default), `unit:<unit code>`, `agency:<agency code>` (with the agencies below it) or `desk:<desk code>`' })),
+  scope: Type.Optional(
+    Type.String({
+      maxLength: 80,
+      description:
+        '`city` (default), `unit:<unit code>`, `agency:<agency code>` (that agency and every agency below it), `agencyOnly:<agency code>` (exactly the dossiers that agency received, without the agencies below it: what its line of the agency ranking counts) or `desk:<desk code>`. `GET /stats/scopes` lists those the caller may read.',
+    }),
+  ),
   period: Type.Optional(Type.String({ maxLength: 40, description: '`2026`, `2026-Q1`, `2026-03` (default: this month), `2026-03-02` or `2026-03-01..2026-03-15` (local days)' })),
   procedureCode: Type.Optional(Type.String({ maxLength: 40 })),
   fieldCode: Type.Optional(Type.String({ maxLength: 60, description: 'Field (lĩnh vực) of the procedures' })),
@@ -43,7 +51,7 @@ async function prepare(request: FastifyRequest): Promise<{ filter: StatsFilter; 
   const q = request.query as FilterParams;
   const { db, clock } = request.server.services;
   const parsedScope = parseScope(q.scope ?? 'city');
-  if (!parsedScope) invalid('scope', { vi: 'Phạm vi phải là city, unit:<mã>, agency:<mã> hoặc desk:<mã>.', en: 'The scope must be city, unit:<code>, agency:<code> or desk:<code>.' });
+  if (!parsedScope) invalid('scope', { vi: 'Phạm vi phải là city, unit:<mã>, agency:<mã>, agencyOnly:<mã> hoặc desk:<mã>.', en: 'The scope must be city, unit:<code>, agency:<code>, agencyOnly:<code> or desk:<code>.' });
   const parsed = parsePeriod(q.period ?? localDay(clock.now()).slice(0, 7));
   if (!parsed.ok) invalid('period', parsed.error.message);
   const scope = await resolveScope(db, parsedScope);
@@ -58,6 +66,23 @@ async function prepare(request: FastifyRequest): Promise<{ filter: StatsFilter; 
 /** Statistics under `/api/v1/stats` for leaders and statistics officers, scoped by their grants. */
 export async function statsRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['stats'];
+
+  app.get(
+    '/stats/scopes',
+    {
+      schema: {
+        tags,
+        summary: 'The scopes the caller may read: the city, administrative units, agencies and reception desks in force today that their grants cover, parent before children',
+        response: { 200: ScopeChoicesSchema, ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => {
+      const { actor } = authorizeList(request, 'stats.read');
+      // The same decision `prepare` makes through `authorize` for each resource of a scope.
+      const allowed = (resources: readonly Resource[]) => resources.every((r) => can(actor, 'stats.read', r) === 'allow');
+      return { items: await scopeChoices(app.services.db, localDay(app.services.clock.now()), allowed) };
+    },
+  );
 
   app.get(
     '/stats/summary',

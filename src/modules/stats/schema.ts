@@ -33,6 +33,18 @@ export const IndicatorsSchema = Type.Object({
 export const PeriodSchema = Type.Object({ kind: Type.String(), from: Type.String(), to: Type.String(), label: Bilingual });
 export const ScopeSchema = Type.Object({ kind: Type.String(), code: Type.Union([Type.String(), Type.Null()]), name: Bilingual });
 
+export const ScopeChoicesSchema = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      scope: Type.String({ description: 'What to send as `scope`, e.g. `unit:20242`' }),
+      kind: Type.Union(['city', 'unit', 'agency', 'agencyOnly', 'desk'].map((k) => Type.Literal(k))),
+      code: Type.Union([Type.String(), Type.Null()]),
+      name: Bilingual,
+      parent: Type.Union([Type.String(), Type.Null()], { description: 'The scope text of the nearest enclosing scope the caller may also read; null at the top of their list' }),
+    }),
+  ),
+});
+
 export const CurrentSchema = Type.Object({ asOf: Type.String(), inProgress: Int, overdue: Int, notYetDue: Int, paused: Int, overdueWithApology: Int });
 
 export const SummarySchema = Type.Object({ scope: ScopeSchema, period: PeriodSchema, generatedAt: Type.String(), indicators: IndicatorsSchema, current: CurrentSchema });

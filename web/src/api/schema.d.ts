@@ -5424,6 +5424,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/procedure-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fields (lĩnh vực) procedures are grouped in, in catalogue order; their codes are what `field` and the statistics' `fieldCode` take */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: {
+                                    en: string;
+                                    vi: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/procedures": {
         parameters: {
             query?: never;
@@ -7751,12 +7804,12 @@ export interface paths {
                     cursor?: string;
                     /** @description Field (lĩnh vực) of the procedures */
                     fieldCode?: string;
-                    indicator: "received" | "receivedOnline" | "resolved" | "resolvedEarly" | "resolvedOnTime" | "resolvedLate" | "resolvedLateApologized" | "digitized" | "returned" | "rejected" | "withdrawn" | "stopped" | "apologized" | "transferred" | "paid" | "paidOnline" | "rated" | "carriedOver" | "inProgressAtEnd" | "inProgressNow" | "overdueNow" | "notYetDueNow" | "pausedNow";
+                    indicator: "received" | "receivedOnline" | "resolved" | "resolvedEarly" | "resolvedOnTime" | "resolvedInTime" | "resolvedLate" | "resolvedLateApologized" | "digitized" | "returned" | "rejected" | "withdrawn" | "stopped" | "apologized" | "transferred" | "paid" | "paidOnline" | "rated" | "ratedSatisfied" | "carriedOver" | "inProgressAtEnd" | "inProgressNow" | "overdueNow" | "notYetDueNow" | "pausedNow";
                     limit?: number;
                     /** @description `2026`, `2026-Q1`, `2026-03` (default: this month), `2026-03-02` or `2026-03-01..2026-03-15` (local days) */
                     period?: string;
                     procedureCode?: string;
-                    /** @description `city` (default), `unit:<unit code>`, `agency:<agency code>` (with the agencies below it) or `desk:<desk code>` */
+                    /** @description `city` (default), `unit:<unit code>`, `agency:<agency code>` (that agency and every agency below it), `agencyOnly:<agency code>` (exactly the dossiers that agency received, without the agencies below it: what its line of the agency ranking counts) or `desk:<desk code>`. `GET /stats/scopes` lists those the caller may read. */
                     scope?: string;
                 };
                 header?: never;
@@ -7855,7 +7908,7 @@ export interface paths {
                     /** @description `2026`, `2026-Q1`, `2026-03` (default: this month), `2026-03-02` or `2026-03-01..2026-03-15` (local days) */
                     period?: string;
                     procedureCode?: string;
-                    /** @description `city` (default), `unit:<unit code>`, `agency:<agency code>` (with the agencies below it) or `desk:<desk code>` */
+                    /** @description `city` (default), `unit:<unit code>`, `agency:<agency code>` (that agency and every agency below it), `agencyOnly:<agency code>` (exactly the dossiers that agency received, without the agencies below it: what its line of the agency ranking counts) or `desk:<desk code>`. `GET /stats/scopes` lists those the caller may read. */
                     scope?: string;
                     table: "summary" | "trend" | "ranking-agency" | "ranking-procedure";
                 };
@@ -7937,7 +7990,7 @@ export interface paths {
                     /** @description `2026`, `2026-Q1`, `2026-03` (default: this month), `2026-03-02` or `2026-03-01..2026-03-15` (local days) */
                     period?: string;
                     procedureCode?: string;
-                    /** @description `city` (default), `unit:<unit code>`, `agency:<agency code>` (with the agencies below it) or `desk:<desk code>` */
+                    /** @description `city` (default), `unit:<unit code>`, `agency:<agency code>` (that agency and every agency below it), `agencyOnly:<agency code>` (exactly the dossiers that agency received, without the agencies below it: what its line of the agency ranking counts) or `desk:<desk code>`. `GET /stats/scopes` lists those the caller may read. */
                     scope?: string;
                 };
                 header?: never;
@@ -8037,6 +8090,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scopes the caller may read: the city, administrative units, agencies and reception desks in force today that their grants cover, parent before children */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string | null;
+                                kind: "city" | "unit" | "agency" | "agencyOnly" | "desk";
+                                name: {
+                                    en: string;
+                                    vi: string;
+                                };
+                                /** @description The scope text of the nearest enclosing scope the caller may also read; null at the top of their list */
+                                parent: string | null;
+                                /** @description What to send as `scope`, e.g. `unit:20242` */
+                                scope: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/summary": {
         parameters: {
             query?: never;
@@ -8053,7 +8173,7 @@ export interface paths {
                     /** @description `2026`, `2026-Q1`, `2026-03` (default: this month), `2026-03-02` or `2026-03-01..2026-03-15` (local days) */
                     period?: string;
                     procedureCode?: string;
-                    /** @description `city` (default), `unit:<unit code>`, `agency:<agency code>` (with the agencies below it) or `desk:<desk code>` */
+                    /** @description `city` (default), `unit:<unit code>`, `agency:<agency code>` (that agency and every agency below it), `agencyOnly:<agency code>` (exactly the dossiers that agency received, without the agencies below it: what its line of the agency ranking counts) or `desk:<desk code>`. `GET /stats/scopes` lists those the caller may read. */
                     scope?: string;
                 };
                 header?: never;
@@ -8246,7 +8366,7 @@ export interface paths {
                     /** @description `2026`, `2026-Q1`, `2026-03` (default: this month), `2026-03-02` or `2026-03-01..2026-03-15` (local days) */
                     period?: string;
                     procedureCode?: string;
-                    /** @description `city` (default), `unit:<unit code>`, `agency:<agency code>` (with the agencies below it) or `desk:<desk code>` */
+                    /** @description `city` (default), `unit:<unit code>`, `agency:<agency code>` (that agency and every agency below it), `agencyOnly:<agency code>` (exactly the dossiers that agency received, without the agencies below it: what its line of the agency ranking counts) or `desk:<desk code>`. `GET /stats/scopes` lists those the caller may read. */
                     scope?: string;
                 };
                 header?: never;

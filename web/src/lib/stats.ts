@@ -1,7 +1,7 @@
 /**
  * Helpers of the statistics screens: reporting periods as the API writes them (`2026`,
- * `2026-Q1`, `2026-03`, `a..b`), the scopes an account may read from its grants, the
- * drill-down indicators and number formats. Pure: "today" is always passed in.
+ * `2026-Q1`, `2026-03`, `a..b`), who may open the statistics, the drill-down indicators,
+ * the addresses of lists and exports, and number formats. Pure: "today" is always passed in.
  */
 import type { Lang } from '../i18n';
 
@@ -154,56 +154,10 @@ export function canReadStats(grants: readonly GrantLike[]): boolean {
   return grants.some((g) => (STATS_ROLES as readonly string[]).includes(g.role));
 }
 
-/**
- * The widest scopes the account may read, from its grants: the whole city for a system
- * administrator or a province-level unit (2-digit code), a unit (`unit:<code>`) for a ward
- * grant, an agency (`agency:<code>`) for an agency grant. Narrower scopes are picked below them.
- */
-export function baseScopes(grants: readonly GrantLike[]): string[] {
-  const out: string[] = [];
-  for (const g of grants) {
-    if (!(STATS_ROLES as readonly string[]).includes(g.role)) continue;
-    let scope: string | undefined;
-    if (g.scopeKind === 'system' || (g.scopeKind === 'adminUnit' && g.scopeCode.length <= 2)) scope = 'city';
-    else if (g.scopeKind === 'adminUnit') scope = `unit:${g.scopeCode}`;
-    else if (g.scopeKind === 'agency') scope = `agency:${g.scopeCode}`;
-    if (scope && !out.includes(scope)) out.push(scope);
-  }
-  // The city first: it contains every other scope.
-  return out.sort((a, b) => (a === 'city' ? -1 : b === 'city' ? 1 : a.localeCompare(b)));
-}
-
-/** An agency as the registry lists it (the fields the scope picker needs). */
-export interface AgencyLike {
-  code: string;
-  parentCode: string | null;
-  unitCode: string;
-}
-
-/** The agencies inside a base scope: all for the city, those of the unit, or the agency and those below it. */
-export function agenciesWithin<A extends AgencyLike>(base: string, agencies: readonly A[]): A[] {
-  if (base === 'city') return [...agencies];
-  const [kind, code] = [base.slice(0, base.indexOf(':')), base.slice(base.indexOf(':') + 1)];
-  if (kind === 'unit') return agencies.filter((a) => a.unitCode === code);
-  if (kind !== 'agency') return [];
-  const inside = new Set([code]);
-  // Parents may be listed after their children: repeat until nothing is added.
-  for (let added = true; added; ) {
-    added = false;
-    for (const a of agencies) {
-      if (a.parentCode !== null && inside.has(a.parentCode) && !inside.has(a.code)) {
-        inside.add(a.code);
-        added = true;
-      }
-    }
-  }
-  return agencies.filter((a) => inside.has(a.code));
-}
-
 /** The indicators whose dossiers the drill-down lists (`DRILLDOWN_INDICATORS` of the API). */
 export const DRILLDOWN_INDICATORS = [
-  'received', 'receivedOnline', 'resolved', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'resolvedLateApologized', 'digitized',
-  'returned', 'rejected', 'withdrawn', 'stopped', 'apologized', 'transferred', 'paid', 'paidOnline', 'rated',
+  'received', 'receivedOnline', 'resolved', 'resolvedEarly', 'resolvedOnTime', 'resolvedInTime', 'resolvedLate', 'resolvedLateApologized', 'digitized',
+  'returned', 'rejected', 'withdrawn', 'stopped', 'apologized', 'transferred', 'paid', 'paidOnline', 'rated', 'ratedSatisfied',
   'carriedOver', 'inProgressAtEnd', 'inProgressNow', 'overdueNow', 'notYetDueNow', 'pausedNow',
 ] as const;
 export type Indicator = (typeof DRILLDOWN_INDICATORS)[number];
@@ -213,27 +167,31 @@ export function isIndicator(value: string | null): value is Indicator {
   return value !== null && (DRILLDOWN_INDICATORS as readonly string[]).includes(value);
 }
 
-/** What a statistics request filters on. */
+/** What a statistics request filters on: a scope (`GET /stats/scopes`), a period, optionally a procedure or a field (lĩnh vực). */
 export interface StatsParams {
   scope: string;
   period: string;
   procedureCode?: string;
+  fieldCode?: string;
+}
+
+/** Adds the optional filters of `p` to a query string. */
+function addFilters(q: URLSearchParams, p: StatsParams): URLSearchParams {
+  if (p.procedureCode) q.set('procedureCode', p.procedureCode);
+  if (p.fieldCode) q.set('fieldCode', p.fieldCode);
+  return q;
 }
 
 /** The address of the drill-down list behind a figure. */
 export function drilldownHref(p: StatsParams, indicator: Indicator): string {
-  const q = new URLSearchParams({ indicator, scope: p.scope, period: p.period });
-  if (p.procedureCode) q.set('procedureCode', p.procedureCode);
-  return `/can-bo/thong-ke/ho-so?${q.toString()}`;
+  return `/can-bo/thong-ke/ho-so?${addFilters(new URLSearchParams({ indicator, scope: p.scope, period: p.period }), p).toString()}`;
 }
 
 export type ExportTable = 'summary' | 'trend' | 'ranking-agency' | 'ranking-procedure';
 
 /** The address of an Excel export (a GET with the session cookie; no CSRF token needed). */
 export function exportHref(p: StatsParams, table: ExportTable): string {
-  const q = new URLSearchParams({ table, scope: p.scope, period: p.period });
-  if (p.procedureCode) q.set('procedureCode', p.procedureCode);
-  return `/api/v1/stats/export?${q.toString()}`;
+  return `/api/v1/stats/export?${addFilters(new URLSearchParams({ table, scope: p.scope, period: p.period }), p).toString()}`;
 }
 
 const numberFormats = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };

@@ -99,7 +99,8 @@ const GROUPS: GroupKey[] = ['transparency', 'progress', 'onlineService', 'digiti
 
 /**
  * The five groups of Decision 766/QĐ-TTg with each group's score, its points out of the
- * configured weight and the counts behind it, and the index score over 100.
+ * configured weight and the counts behind it (each opens its dossiers, composite ones too:
+ * early or on time, rated 4–5), and the index score over 100.
  */
 export function IndexGroups({ summary, params }: { summary: Summary; params: StatsParams }) {
   const { t } = useTranslation();
@@ -107,19 +108,19 @@ export function IndexGroups({ summary, params }: { summary: Summary; params: Sta
   const i = summary.indicators;
   const href = (x: Indicator) => drilldownHref(params, x);
   const total = GROUPS.reduce((a, g) => a + i.index.weights[g], 0);
-  const of = (num: number, numInd: Indicator | null, den: number, denInd: Indicator, key: string) => (
+  const of = (num: number, numInd: Indicator, den: number, denInd: Indicator, key: string) => (
     <Text size="sm" key={key}>
-      {numInd ? <CountLink value={num} to={href(numInd)} label={`${t(`stats.indicator.${numInd}`)}: ${num}`} /> : formatCount(num, lang)}
+      <CountLink value={num} to={href(numInd)} label={`${t(`stats.indicator.${numInd}`)}: ${num}`} />
       {' / '}
       <CountLink value={den} to={href(denInd)} label={`${t(`stats.indicator.${denInd}`)}: ${den}`} /> {t(`stats.groupBasis.${key}`)}
     </Text>
   );
   const details: Record<GroupKey, React.ReactNode[]> = {
     transparency: [of(i.transparency.lateApologized, 'resolvedLateApologized', i.volume.resolvedLate, 'resolvedLate', 'apology')],
-    progress: [of(i.volume.resolvedEarly + i.volume.resolvedOnTime, null, i.volume.resolved, 'resolved', 'onTime')],
+    progress: [of(i.volume.resolvedEarly + i.volume.resolvedOnTime, 'resolvedInTime', i.volume.resolved, 'resolved', 'onTime')],
     onlineService: [of(i.volume.receivedOnline, 'receivedOnline', i.volume.received, 'received', 'online'), of(i.onlineService.paidOnline, 'paidOnline', i.onlineService.paid, 'paid', 'payment')],
     digitization: [of(i.digitization.digitized, 'digitized', i.volume.resolved, 'resolved', 'digitized')],
-    satisfaction: [of((i.satisfaction.distribution['4'] ?? 0) + (i.satisfaction.distribution['5'] ?? 0), null, i.satisfaction.ratings, 'rated', 'satisfied')],
+    satisfaction: [of((i.satisfaction.distribution['4'] ?? 0) + (i.satisfaction.distribution['5'] ?? 0), 'ratedSatisfied', i.satisfaction.ratings, 'rated', 'satisfied')],
   };
   return (
     <Stack gap="sm">

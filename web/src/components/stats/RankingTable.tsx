@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { paths } from '../../api/schema';
 import { ScrollRegion } from '../ScrollRegion';
 import { currentLang } from '../../i18n';
-import { drilldownHref, formatCount, formatDecimal, formatRate, type StatsParams } from '../../lib/stats';
+import { drilldownHref, formatDecimal, formatRate, type StatsParams } from '../../lib/stats';
 import { CountLink, MeterBar } from './StatsBits';
 
 /** A ranking as the API returns it. */
@@ -12,24 +12,23 @@ export type Ranking = paths['/api/v1/stats/ranking']['get']['responses'][200]['c
 /**
  * Agencies or procedures ranked by on-time rate, with a bar per line. Counts link to their
  * dossiers: a procedure line keeps the scope and adds the procedure; an agency line narrows
- * the scope to that agency, which counts exactly the line only when no agency sits below it
- * (`exactAgency` says so), else the count is shown without a link.
+ * the scope to exactly that agency (`agencyOnly:`, without the agencies below it), which is
+ * what the line counts (the line's agency is inside the scope, so nothing else narrows it).
  */
-export function RankingTable({ ranking, params, captionId, exactAgency }: { ranking: Ranking; params: StatsParams; captionId: string; exactAgency: (code: string) => boolean }) {
+export function RankingTable({ ranking, params, captionId }: { ranking: Ranking; params: StatsParams; captionId: string }) {
   const { t } = useTranslation();
   const lang = currentLang();
   const by = ranking.by === 'procedure' ? 'procedure' : 'agency';
-  const lineParams = (code: string): StatsParams | undefined => {
+  const lineParams = (code: string): StatsParams => {
     if (by === 'procedure') return { ...params, procedureCode: code };
-    // A desk belongs to one agency: its ranking has that agency alone, already in scope.
+    // A desk belongs to one agency: its ranking has that agency alone, counted at the desk only.
     if (params.scope.startsWith('desk:')) return params;
-    return exactAgency(code) ? { ...params, scope: `agency:${code}` } : undefined;
+    return { ...params, scope: `agencyOnly:${code}` };
   };
   if (ranking.items.length === 0) return <Text>{t('stats.ranking.empty')}</Text>;
-  const countOf = (code: string, name: string, value: number, indicator: 'received' | 'resolved' | 'resolvedLate') => {
-    const p = lineParams(code);
-    return p ? <CountLink value={value} to={drilldownHref(p, indicator)} label={`${name}, ${t(`stats.indicator.${indicator}`)}: ${value}`} /> : formatCount(value, lang);
-  };
+  const countOf = (code: string, name: string, value: number, indicator: 'received' | 'resolved' | 'resolvedLate') => (
+    <CountLink value={value} to={drilldownHref(lineParams(code), indicator)} label={`${name}, ${t(`stats.indicator.${indicator}`)}: ${value}`} />
+  );
   return (
     <>
       {/* Phones: one line per agency or procedure, rate first; the full table from 'sm' up. */}

@@ -3,10 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import type { paths } from '../../api/schema';
 import { currentLang } from '../../i18n';
-import { agenciesWithin, convertPeriod, monthName, parsePeriodText, type PeriodKind, type PickedPeriod } from '../../lib/stats';
+import { convertPeriod, monthName, parsePeriodText, type PeriodKind, type PickedPeriod } from '../../lib/stats';
 
-/** Every agency of the registry (all pages), for the scope picker and for names in tables. */
+/** Every agency of the registry (all pages, former ones too), for names in drill-down lists. */
 export function useAgencies() {
   return useQuery({
     queryKey: ['registry', 'agencies', 'all'],
@@ -30,96 +31,78 @@ function fetchPage(cursor: string | undefined) {
   return unwrap(api.GET('/api/v1/registry/agencies', { params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } } }));
 }
 
-/** The name of an administrative unit, for a ward-level base scope. */
-function useUnitName(code: string | undefined) {
-  const lang = currentLang();
-  const unit = useQuery({
-    queryKey: ['registry', 'unit', code],
-    enabled: !!code,
-    queryFn: () => unwrap(api.GET('/api/v1/registry/units/{code}', { params: { path: { code: code ?? '' } } })),
+/** A scope the reader may pick, as `GET /stats/scopes` lists it (parents first). */
+export type ScopeChoice = paths['/api/v1/stats/scopes']['get']['responses'][200]['content']['application/json']['items'][number];
+
+/** The scopes the signed-in reader may pick; the first is the widest (their default). */
+export function useScopes(enabled = true) {
+  return useQuery({
+    queryKey: ['stats', 'scopes'],
+    enabled,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/stats/scopes'))).items,
     staleTime: 10 * 60_000,
   });
-  return unit.data?.unit.name[lang];
 }
 
-/** The scope chosen on screen: a base scope from the grants, optionally narrowed to an agency and a desk. */
-export interface ScopeChoice {
-  base: string;
-  agency: string;
-  desk: string;
+/** The fields (lĩnh vực) of the catalogue, for the field filter and for naming the filter. */
+export function useFields() {
+  return useQuery({
+    queryKey: ['catalog', 'fields'],
+    queryFn: async () => (await unwrap(api.GET('/api/v1/public/procedure-fields'))).items,
+    staleTime: 60 * 60_000,
+  });
 }
 
-/** The scope text the API takes for a choice. */
-export function scopeOf(c: ScopeChoice): string {
-  if (c.desk) return `desk:${c.desk}`;
-  if (c.agency) return `agency:${c.agency}`;
-  return c.base;
-}
+const GROUPS = [
+  ['unit', 'units'],
+  ['agency', 'agencies'],
+  ['desk', 'desks'],
+] as const;
 
-const TYPE_ORDER = ['peoplesCommittee', 'serviceCentre', 'department', 'office', 'police'];
-
-/** Base scope, then agency within it, then its one-stop desk. */
-export function ScopePicker({ bases, value, onChange }: { bases: string[]; value: ScopeChoice; onChange: (c: ScopeChoice) => void }) {
+/**
+ * One list of every scope the reader may read (from `GET /stats/scopes`): the city, then
+ * areas, agencies and one-stop desks, each group by name. A scope reached by a link that the
+ * list does not hold (an agency alone, from the ranking) is shown first under its own name.
+ */
+export function ScopePicker({ choices, value, valueName, onChange }: { choices: readonly ScopeChoice[]; value: string; valueName?: string; onChange: (scope: string) => void }) {
   const { t } = useTranslation();
   const lang = currentLang();
-  const agencies = useAgencies();
-  // Grants name at most one ward or commune in practice; its name labels the base scope.
-  const unitCode = bases.find((b) => b.startsWith('unit:'))?.slice(5);
-  const unitName = useUnitName(unitCode);
-  const desks = useQuery({
-    queryKey: ['registry', 'agency', value.agency],
-    enabled: !!value.agency,
-    queryFn: () => unwrap(api.GET('/api/v1/registry/agencies/{code}', { params: { path: { code: value.agency } } })),
-  });
-  const list = agencies.data ?? [];
-  const nameOf = (code: string) => list.find((a) => a.code === code)?.name[lang] ?? code;
-  const baseLabel = (b: string) => {
-    if (b === 'city') return t('stats.scope.city');
-    if (b.startsWith('unit:')) return t('stats.scope.unit', { name: b.slice(5) === unitCode && unitName ? unitName : b.slice(5) });
-    return nameOf(b.slice(7));
-  };
-  // Only agencies in force are offered; a base agency is listed even when it is the only one.
-  const within = agenciesWithin(value.base, list).filter((a) => a.validTo === null);
-  const groups = TYPE_ORDER.map((type) => ({
-    group: t(`stats.agencyTypes.${type}`),
-    items: within
-      .filter((a) => a.type === type)
-      .sort((a, b) => a.name[lang].localeCompare(b.name[lang], lang))
-      .map((a) => ({ value: a.code, label: a.name[lang] })),
-  })).filter((g) => g.items.length > 0);
-  const others = within.filter((a) => !TYPE_ORDER.includes(a.type)).map((a) => ({ value: a.code, label: a.name[lang] }));
-  const deskList = desks.data?.desks ?? [];
-
+  const byName = (a: ScopeChoice, b: ScopeChoice) => a.name[lang].localeCompare(b.name[lang], lang);
+  const option = (c: ScopeChoice) => ({ value: c.scope, label: c.name[lang] });
+  const top = choices.filter((c) => c.kind === 'city').map(option);
+  const groups = GROUPS.map(([kind, key]) => ({ group: t(`stats.scope.${key}`), items: choices.filter((c) => c.kind === kind).sort(byName).map(option) })).filter((g) => g.items.length > 0);
+  const known = choices.some((c) => c.scope === value);
   return (
-    <>
-      <NativeSelect
-        id="stats-base"
-        label={t('stats.scope.label')}
-        value={value.base}
-        onChange={(e) => onChange({ base: e.currentTarget.value, agency: '', desk: '' })}
-        data={bases.map((b) => ({ value: b, label: baseLabel(b) }))}
-        disabled={bases.length < 2}
-      />
-      <NativeSelect
-        id="stats-agency"
-        label={t('stats.scope.agency')}
-        value={value.agency}
-        onChange={(e) => onChange({ ...value, agency: e.currentTarget.value, desk: '' })}
-        data={[{ value: '', label: t('stats.scope.allAgencies') }, ...groups, ...others]}
-        disabled={agencies.isPending}
-        maw={360}
-      />
-      {value.agency && deskList.length > 0 && (
-        <NativeSelect
-          id="stats-desk"
-          label={t('stats.scope.desk')}
-          value={value.desk}
-          onChange={(e) => onChange({ ...value, desk: e.currentTarget.value })}
-          data={[{ value: '', label: t('stats.scope.allDesks') }, ...deskList.map((d) => ({ value: d.code, label: d.name[lang] }))]}
-          maw={360}
-        />
-      )}
-    </>
+    <NativeSelect
+      id="stats-scope"
+      label={t('stats.scope.label')}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      data={[...(known ? [] : [{ value, label: valueName ?? value }]), ...top, ...groups]}
+      disabled={choices.length < 2 && known}
+      maw={420}
+    />
+  );
+}
+
+/** All fields, or one; names sorted in the reader's language. */
+export function FieldPicker({ value, onChange }: { value: string; onChange: (fieldCode: string) => void }) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const fields = useFields();
+  const list = [...(fields.data ?? [])].sort((a, b) => a.name[lang].localeCompare(b.name[lang], lang));
+  // A field named in the address but unknown to the catalogue still shows, by its code.
+  const extra = value && !list.some((f) => f.code === value) ? [{ value, label: value }] : [];
+  return (
+    <NativeSelect
+      id="stats-field"
+      label={t('stats.field.label')}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      data={[{ value: '', label: t('stats.field.all') }, ...extra, ...list.map((f) => ({ value: f.code, label: f.name[lang] }))]}
+      disabled={fields.isPending}
+      maw={300}
+    />
   );
 }
 

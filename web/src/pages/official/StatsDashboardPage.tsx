@@ -3,16 +3,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { useSession } from '../../auth/session';
+import { hasRole, useSession } from '../../auth/session';
 import { HeadlineFigures, IndexGroups, VolumeTable } from '../../components/stats/Headline';
 import { RankingTable } from '../../components/stats/RankingTable';
-import { PeriodPicker, ScopePicker, scopeOf, useAgencies, type ScopeChoice } from '../../components/stats/StatsFilters';
+import { FieldPicker, PeriodPicker, ScopePicker, useFields, useScopes } from '../../components/stats/StatsFilters';
 import { ExcelButton, Section } from '../../components/stats/StatsBits';
 import { TrendChart, TrendTable } from '../../components/stats/TrendChart';
+import { WeightsPanel } from '../../components/stats/WeightsPanel';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { currentLang } from '../../i18n';
 import { todayIso } from '../../lib/format';
-import { baseScopes, canReadStats, parsePeriodText, periodLabel, trendPeriod, type PickedPeriod, type StatsParams } from '../../lib/stats';
+import { canReadStats, parsePeriodText, periodLabel, trendPeriod, type PickedPeriod, type StatsParams } from '../../lib/stats';
 
 /** The statistics queries of the dashboard, shared with the drill-down page (same cache keys). */
 export function useSummary(p: StatsParams, enabled = true) {
@@ -23,29 +24,34 @@ export function useSummary(p: StatsParams, enabled = true) {
   });
 }
 
-/** Leaders' dashboard: scope and period, headline figures, Decision 766 groups, trend, rankings, Excel. */
+/**
+ * Leaders' dashboard: scope (only those `GET /stats/scopes` offers the reader), field and
+ * period; headline figures, Decision 766 groups and their weights, trend, rankings, Excel.
+ */
 export function StatsDashboardPage() {
   const { t } = useTranslation();
   const lang = currentLang();
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const today = todayIso(new Date());
-  const bases = baseScopes(me?.grants ?? []);
-  const allowed = canReadStats(me?.grants ?? []) && bases.length > 0;
-  const requestedBase = params.get('base') ?? '';
-  const choice: ScopeChoice = { base: bases.includes(requestedBase) ? requestedBase : (bases[0] ?? 'city'), agency: params.get('agency') ?? '', desk: params.get('desk') ?? '' };
+  const scopes = useScopes(canReadStats(me?.grants ?? []));
+  const fields = useFields();
+  // A reader whose grants cover nothing in force has no scope to pick.
+  const allowed = canReadStats(me?.grants ?? []) && !(scopes.isSuccess && scopes.data.length === 0);
+  // The address names the scope; without one, the widest the reader may read (the list's first).
+  const scope = params.get('scope') ?? scopes.data?.[0]?.scope ?? '';
+  const ready = allowed && scope !== '';
   // Unknown or malformed periods in the address fall back to this month.
   const period: PickedPeriod = parsePeriodText(params.get('period') ?? '') ?? (parsePeriodText(today.slice(0, 7)) as PickedPeriod);
   const procedureCode = params.get('procedureCode') ?? '';
-  const sp: StatsParams = { scope: scopeOf(choice), period: period.text, ...(procedureCode ? { procedureCode } : {}) };
+  const fieldCode = params.get('fieldCode') ?? '';
+  const sp: StatsParams = { scope, period: period.text, ...(procedureCode ? { procedureCode } : {}), ...(fieldCode ? { fieldCode } : {}) };
   const trendSp: StatsParams = { ...sp, period: trendPeriod(period) };
 
-  const summary = useSummary(sp, allowed);
-  const trend = useQuery({ queryKey: ['stats', 'trend', trendSp], enabled: allowed, queryFn: () => unwrap(api.GET('/api/v1/stats/trend', { params: { query: trendSp } })) });
-  const byAgency = useQuery({ queryKey: ['stats', 'ranking', 'agency', sp], enabled: allowed, queryFn: () => unwrap(api.GET('/api/v1/stats/ranking', { params: { query: { ...sp, by: 'agency' } } })) });
-  const byProcedure = useQuery({ queryKey: ['stats', 'ranking', 'procedure', sp], enabled: allowed, queryFn: () => unwrap(api.GET('/api/v1/stats/ranking', { params: { query: { ...sp, by: 'procedure' } } })) });
-  const agencies = useAgencies();
-  const hasChildren = (code: string) => (agencies.data ?? []).some((a) => a.parentCode === code);
+  const summary = useSummary(sp, ready);
+  const trend = useQuery({ queryKey: ['stats', 'trend', trendSp], enabled: ready, queryFn: () => unwrap(api.GET('/api/v1/stats/trend', { params: { query: trendSp } })) });
+  const byAgency = useQuery({ queryKey: ['stats', 'ranking', 'agency', sp], enabled: ready, queryFn: () => unwrap(api.GET('/api/v1/stats/ranking', { params: { query: { ...sp, by: 'agency' } } })) });
+  const byProcedure = useQuery({ queryKey: ['stats', 'ranking', 'procedure', sp], enabled: ready, queryFn: () => unwrap(api.GET('/api/v1/stats/ranking', { params: { query: { ...sp, by: 'procedure' } } })) });
 
   function update(patch: Record<string, string>) {
     const next = new URLSearchParams(params);
@@ -70,6 +76,7 @@ export function StatsDashboardPage() {
   }
 
   const scopeName = summary.data?.scope.name[lang];
+  const fieldName = fieldCode ? (fields.data?.find((f) => f.code === fieldCode)?.name[lang] ?? fieldCode) : '';
   return (
     <Container size="xl">
       <Stack gap="md">
@@ -79,12 +86,16 @@ export function StatsDashboardPage() {
           </Title>
           <Text c="dimmed" aria-live="polite">
             {scopeName ? `${scopeName} · ` : ''}
+            {fieldName ? `${t('stats.fieldFilter', { name: fieldName })} · ` : ''}
             {periodLabel(period, lang)}
           </Text>
         </div>
         <Paper withBorder p="sm" component="form" role="search" aria-label={t('stats.filters')} onSubmit={(e) => e.preventDefault()}>
+          {scopes.isError && <ErrorAlert error={scopes.error} onRetry={() => void scopes.refetch()} />}
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <ScopePicker bases={bases} value={choice} onChange={(c) => update({ base: c.base === bases[0] ? '' : c.base, agency: c.agency, desk: c.desk })} />
+            {scopes.isSuccess && <ScopePicker choices={scopes.data} value={scope} valueName={summary.data?.scope.name[lang]} onChange={(s) => update({ scope: s === scopes.data[0]?.scope ? '' : s })} />}
+            {/* A procedure belongs to one field: picking a field drops a procedure filter. */}
+            <FieldPicker value={fieldCode} onChange={(f) => update({ fieldCode: f, procedureCode: '' })} />
             <PeriodPicker key={period.kind} value={period} today={today} onChange={(p) => update({ period: p.text })} />
           </Group>
           {procedureCode && (
@@ -123,22 +134,25 @@ export function StatsDashboardPage() {
         <Section id="stats-rank-agency" title={t('stats.sections.rankingAgency')} action={<ExcelButton params={sp} table="ranking-agency" label={t('stats.sections.rankingAgency')} />}>
           {byAgency.isPending && <Loading />}
           {byAgency.isError && <ErrorAlert error={byAgency.error} onRetry={() => void byAgency.refetch()} />}
-          {byAgency.isSuccess && <RankingTable ranking={byAgency.data} params={sp} captionId="stats-rank-agency" exactAgency={(code) => agencies.isSuccess && !hasChildren(code)} />}
+          {byAgency.isSuccess && <RankingTable ranking={byAgency.data} params={sp} captionId="stats-rank-agency" />}
         </Section>
 
         <Section id="stats-rank-procedure" title={t('stats.sections.rankingProcedure')} action={<ExcelButton params={sp} table="ranking-procedure" label={t('stats.sections.rankingProcedure')} />}>
           {byProcedure.isPending && <Loading />}
           {byProcedure.isError && <ErrorAlert error={byProcedure.error} onRetry={() => void byProcedure.refetch()} />}
-          {byProcedure.isSuccess && <RankingTable ranking={byProcedure.data} params={sp} captionId="stats-rank-procedure" exactAgency={() => true} />}
+          {byProcedure.isSuccess && <RankingTable ranking={byProcedure.data} params={sp} captionId="stats-rank-procedure" />}
         </Section>
 
-        {summary.isSuccess && (
-          <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {summary.isSuccess && (
             <Section id="stats-volume" title={t('stats.sections.volume')}>
               <VolumeTable summary={summary.data} params={sp} />
             </Section>
-          </SimpleGrid>
-        )}
+          )}
+          <Section id="stats-weights" title={t('stats.sections.weights')} hint={t('stats.sections.weightsHint')}>
+            <WeightsPanel canEdit={hasRole(me, 'systemAdmin')} />
+          </Section>
+        </SimpleGrid>
       </Stack>
     </Container>
   );

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { useAgencies } from '../../components/stats/StatsFilters';
+import { useAgencies, useFields } from '../../components/stats/StatsFilters';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { currentLang } from '../../i18n';
 import { formatDateTime, formatIsoDate } from '../../lib/format';
@@ -26,10 +26,13 @@ export function StatsDossiersPage() {
   const indicatorParam = params.get('indicator');
   const indicator = isIndicator(indicatorParam) ? indicatorParam : 'received';
   const procedureCode = params.get('procedureCode') ?? '';
-  const sp: StatsParams = { scope: params.get('scope') ?? 'city', period: params.get('period') ?? '', ...(procedureCode ? { procedureCode } : {}) };
+  const fieldCode = params.get('fieldCode') ?? '';
+  const sp: StatsParams = { scope: params.get('scope') ?? 'city', period: params.get('period') ?? '', ...(procedureCode ? { procedureCode } : {}), ...(fieldCode ? { fieldCode } : {}) };
   const period = parsePeriodText(sp.period);
   const summary = useSummary(sp);
   const agencies = useAgencies();
+  const fields = useFields();
+  const fieldName = fields.data?.find((f) => f.code === fieldCode)?.name[lang] ?? fieldCode;
   const procedures = useQuery({ queryKey: ['stats', 'ranking', 'procedure', sp], queryFn: () => unwrap(api.GET('/api/v1/stats/ranking', { params: { query: { ...sp, by: 'procedure' } } })) });
   const list = useInfiniteQuery({
     queryKey: ['stats', 'dossiers', indicator, sp],
@@ -57,6 +60,7 @@ export function StatsDossiersPage() {
             <Text c="dimmed">
               {summary.data ? `${summary.data.scope.name[lang]} · ` : ''}
               {isNow ? t('stats.drill.now') : period ? periodLabel(period, lang) : sp.period}
+              {fieldCode ? ` · ${t('stats.fieldFilter', { name: fieldName })}` : ''}
               {procedureCode ? ` · ${t('stats.procedureFilter', { code: procedureCode })}` : ''}
             </Text>
           </div>
