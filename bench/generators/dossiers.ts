@@ -1,16 +1,23 @@
 /**
- * Databases of generated dossiers for P1, P3 and P7, on SQLite (a file) and on PostgreSQL
+ * Databases of generated dossiers for P1, P3, P4 and P7, on SQLite (a file) and on PostgreSQL
  * (a dedicated database on the server of `BENCH_PG_URL`), each built once and cached:
  * the demo data (what the first `egov start` makes) plus `count` dossiers written by the
  * dossier module's bulk generator (`generateDossiers`), spread over a year at every ward
  * and commune desk of Da Nang, with the Hải Châu ward desk taking a tenth of them (a busy
- * central ward: its leader's queue is the one P3 reads).
+ * central ward: its leader's queue is the one P3 reads), and their statistics computed by
+ * `egov stats rebuild` (`rebuildStats`). The PostgreSQL database is a row-for-row copy of the
+ * SQLite one (`sqlite-to-pg.ts`): the same dossiers, ids and statistics on both.
+ *
+ * Cached databases are named after their size and generator version, not the schema: a
+ * newer schema migrates a cached database forward (as it would a city's), so adding a
+ * migration does not regenerate ten million dossiers. Bump `GENERATOR_VERSION` when what
+ * the generator writes changes, or when a migration needs data the generator must write.
  *
  * The generator stores only a hash of each owner's identification number, so for the
  * public lookup (P1) the dossiers with a code whose id ends in `LOOKUP_ID_END` (1 in 32)
  * get an owner number the benchmark can compute from the code (`lookupIdNumber`).
  */
-import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
@@ -22,9 +29,11 @@ import { firstStart } from '../../src/platform/seed.js';
 import { CACHE_DIR, cachedFile, freshWorkDir, schemaVersion } from '../support/cache.js';
 import { BENCH_START, openSystem } from '../support/system.js';
 import { seededDatabase } from './databases.js';
+import { copySqliteToPostgres } from './sqlite-to-pg.js';
+import { rebuildStatistics, type StatsRebuild } from './stats-rebuild.js';
 
 /** Bump when what the generated dossier databases hold changes. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 /** The seed of every generated dossier population. */
 export const DOSSIERS_SEED = 20260302;
 /**
@@ -84,14 +93,29 @@ async function fill(db: Kysely<PlatformTables>, count: number, log: (line: strin
   log(`  ${sample.rows.length.toLocaleString('en')} dossiers given lookup numbers`);
 }
 
-/** Path of the cached SQLite database with the demo data and `count` generated dossiers. */
+/** Opens and closes the database at `url`, applying the migrations it lacks. */
+async function migrateForward(url: string, dataDir: string): Promise<void> {
+  const system = await openSystem(url, dataDir);
+  await system.close();
+}
+
+const sqliteName = (count: number) => `dossiers-${count}-g${GENERATOR_VERSION}.sqlite`;
+const rebuildFile = (count: number) => join(CACHE_DIR, `${sqliteName(count)}.rebuild.json`);
+
+/**
+ * Path of the cached SQLite database with the demo data, `count` generated dossiers and their
+ * statistics, migrated to the current schema. Used in place by read-only measures (P3, P4):
+ * a ten-million-dossier file is too big to copy for each run.
+ */
 export async function dossiersSqlite(count: number, log: (line: string) => void): Promise<string> {
   const seeded = await seededDatabase(log);
-  return cachedFile(`dossiers-${count}-s${schemaVersion()}-g${GENERATOR_VERSION}.sqlite`, async (tmp) => {
+  const path = await cachedFile(sqliteName(count), async (tmp) => {
     copyFileSync(seeded, tmp);
     const system = await openSystem(`sqlite:${tmp}`, dirname(tmp));
     try {
       await fill(system.database.db, count, log);
+      const rebuild = await rebuildStatistics(system.database.db, log);
+      writeFileSync(rebuildFile(count), `${JSON.stringify(rebuild)}\n`);
       await sql`pragma wal_checkpoint(TRUNCATE)`.execute(system.database.db);
       await sql`analyze`.execute(system.database.db);
     } finally {
@@ -100,6 +124,14 @@ export async function dossiersSqlite(count: number, log: (line: string) => void)
     rmSync(`${tmp}-wal`, { force: true });
     rmSync(`${tmp}-shm`, { force: true });
   }, log);
+  await migrateForward(`sqlite:${path}`, dirname(path));
+  return path;
+}
+
+/** How long the statistics rebuild of the cached `count`-dossier database took when it was built. */
+export function cachedRebuild(count: number): StatsRebuild | null {
+  const file = rebuildFile(count);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StatsRebuild) : null;
 }
 
 /** Runs `work` with a client connected to the PostgreSQL server's maintenance database. */
@@ -131,18 +163,18 @@ export function pgUrl(name: string): string {
 }
 
 /**
- * A cached PostgreSQL database `egov_bench_<kind>_s<schema>_g<v>`: its marker file in
+ * A cached PostgreSQL database `egov_bench_<kind>_<version>`: its marker file in
  * `bench/.cache/` says it is complete (written only after `build` succeeded); databases of
- * the same kind for another schema or generator version are dropped.
+ * the same kind and another version are dropped.
  */
-async function cachedPgDatabase(kind: string, build: (url: string) => Promise<void>, log: (line: string) => void): Promise<string> {
-  const name = `egov_bench_${kind}_s${schemaVersion()}_g${GENERATOR_VERSION}`;
-  const marker = join(CACHE_DIR, `pg-${kind.replace(/_/g, '-')}-s${schemaVersion()}-g${GENERATOR_VERSION}.json`);
+async function cachedPgDatabase(kind: string, version: string, build: (url: string) => Promise<void>, log: (line: string) => void): Promise<string> {
+  const name = `egov_bench_${kind}_${version}`;
+  const marker = join(CACHE_DIR, `pg-${kind.replace(/_/g, '-')}-${version.replace(/_/g, '-')}.json`);
   const exists = await withPgAdmin(async (c) => (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1);
   if (existsSync(marker) && !exists) rmSync(marker);
   await cachedFile(marker.slice(CACHE_DIR.length + 1), async (tmp) => {
     await withPgAdmin(async (c) => {
-      const old = await c.query<{ datname: string }>('select datname from pg_database where datname like $1', [`egov_bench_${kind}_s%`]);
+      const old = await c.query<{ datname: string }>('select datname from pg_database where datname like $1', [`egov_bench_${kind}_%`]);
       for (const { datname } of old.rows) await c.query(`drop database if exists "${datname}" with (force)`);
       await c.query(`create database "${name}"`);
     });
@@ -164,26 +196,21 @@ async function seedPg(url: string): Promise<void> {
 
 /** URL of the cached PostgreSQL database holding the demo data only (a template for P2's runs). */
 export async function seededPostgres(log: (line: string) => void): Promise<string> {
-  return cachedPgDatabase('seeded', seedPg, log);
+  return cachedPgDatabase('seeded', `s${schemaVersion()}_g${GENERATOR_VERSION}`, seedPg, log);
 }
 
-/** URL of the cached PostgreSQL database with the demo data and `count` generated dossiers. */
+/**
+ * URL of the cached PostgreSQL database with the same rows as `dossiersSqlite(count)` (copied
+ * from it), migrated to the current schema.
+ */
 export async function dossiersPostgres(count: number, log: (line: string) => void): Promise<string> {
-  const seeded = await seededPostgres(log);
-  return cachedPgDatabase(`dossiers_${count}`, async (url) => {
-    // A copy of the seeded database (its template): quicker than seeding again.
-    await withPgAdmin(async (c) => {
-      const name = new URL(url).pathname.slice(1);
-      await c.query(`drop database "${name}" with (force)`);
-      await c.query(`create database "${name}" template "${new URL(seeded).pathname.slice(1)}"`);
-    });
-    const system = await openSystem(url, freshWorkDir('pg-seed'));
-    try {
-      await fill(system.database.db, count, log);
-    } finally {
-      await system.close();
-    }
-    const client = new pg.Client({ connectionString: url });
+  const source = await dossiersSqlite(count, log);
+  const url = await cachedPgDatabase(`dossiers_${count}`, `g${GENERATOR_VERSION}`, async (target) => {
+    await migrateForward(target, freshWorkDir('pg-seed'));
+    // Above a million dossiers the control-sheet events (30 million rows, 10 GB) stay behind:
+    // no measure reads them on PostgreSQL, and both copies would not fit this machine's disk.
+    await copySqliteToPostgres(source, target, log, { leaveEmpty: count > 1_000_000 ? ['dossier_events'] : [] });
+    const client = new pg.Client({ connectionString: target });
     await client.connect();
     try {
       await client.query('vacuum analyze');
@@ -191,6 +218,8 @@ export async function dossiersPostgres(count: number, log: (line: string) => voi
       await client.end();
     }
   }, log);
+  await migrateForward(url, freshWorkDir('pg-seed'));
+  return url;
 }
 
 /**

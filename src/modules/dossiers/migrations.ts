@@ -175,4 +175,12 @@ export const dossierMigrations: NamedMigration[] = [
       }
     },
   },
+  {
+    name: '20261125_72_dossiers_role_queue',
+    async up(db) {
+      // "My tasks" = assigned to me, or unassigned at my agency waiting for one of my roles:
+      // the second half had no index (bench P3 `view=mine` scanned the agency's dossiers).
+      await db.schema.createIndex('dossiers_role_queue').on('dossiers').columns(['current_agency_code', 'current_role', 'assignee_id', 'step_due_at', 'id']).execute();
+    },
+  },
 ];
