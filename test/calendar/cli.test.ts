@@ -102,7 +102,7 @@ describe(`egov calendar on ${testDialect}`, () => {
 
     const audit = await runEgov(['audit', 'verify'], env);
     expect(audit.stdout).toMatch(/^audit chain intact: 2 rows;/);
-  });
+  }, 180_000); // ten CLI processes: over a minute when the machine is busy
 
   it('override add refuses a date that does not exist, naming the field', async () => {
     const r = await egov('override', 'add', '2026-02-30', '--kind', 'off', '--name-vi', 'x', '--name-en', 'y');

@@ -2,8 +2,11 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runEgov } from '../support/cli.js';
+
+// Each test runs several `egov` processes (seconds each on a busy 2-core machine).
+vi.setConfig({ testTimeout: 180_000 });
 
 /** The `egov` administration commands on a throwaway SQLite database. */
 describe('egov command', () => {
