@@ -108,6 +108,9 @@ describe(`aggregates equal a recomputation from the dossiers after random action
       dossier_documents: Row;
       stats_daily: Row;
       stats_daily_processing: Row;
+      stats_monthly_processing: Row;
+      stats_monthly_processing_agency: Row;
+      stats_monthly_processing_city: Row;
     }>();
     const rows = (await db.selectFrom('dossiers').selectAll().execute()) as Row[];
     const events = (await db.selectFrom('dossier_events').selectAll().orderBy('seq').execute()) as Row[];
@@ -188,6 +191,20 @@ describe(`aggregates equal a recomputation from the dossiers after random action
     const sorted = (m: Map<string, number>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1));
     expect(sorted(actual)).toEqual(sorted(expected));
     for (const k of expected.keys()) kinds.add(k.split('|')[1]?.replace(/^bucket:.*/, 'bucket') ?? '');
+
+    // The histogram roll-ups the wide scopes read are the full monthly histogram grouped by their keys.
+    const grouped = (rows: Row[], keys: string[]) => {
+      const out = new Map<string, number>();
+      for (const r of rows) {
+        const k = keys.map((c) => String(r[c])).join('|');
+        out.set(k, (out.get(k) ?? 0) + Number(r.n));
+      }
+      return sorted(new Map([...out].filter(([, n]) => n !== 0)));
+    };
+    const full = (await db.selectFrom('stats_monthly_processing').selectAll().execute()) as Row[];
+    expect(full.length).toBeGreaterThan(0);
+    expect(grouped((await db.selectFrom('stats_monthly_processing_agency').selectAll().execute()) as Row[], ['month', 'agency_code', 'bucket'])).toEqual(grouped(full, ['month', 'agency_code', 'bucket']));
+    expect(grouped((await db.selectFrom('stats_monthly_processing_city').selectAll().execute()) as Row[], ['month', 'bucket'])).toEqual(grouped(full, ['month', 'bucket']));
 
     // Live "now" figures agree with the carried-over arithmetic on the aggregates.
     const summary = await w.get('thongke', '/api/v1/stats/summary?scope=city&period=2026');

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { columnTypes, isPostgres, type NamedMigration } from '../../platform/db/migrator.js';
 import { DAILY_COUNTERS } from './facts.js';
+import { HISTOGRAM_ROLLUPS } from './rollups.js';
 
 /**
  * The statistics schema: one fact row per dossier (what has been counted for it), daily
@@ -121,6 +122,47 @@ export const statsMigrations: NamedMigration[] = [
       const sums = sql.join(DAILY_COUNTERS.map((c) => sql`sum(${sql.ref(c)})`));
       await sql`insert into stats_monthly (month, agency_code, desk_code, procedure_code, field_code, ${counters}) select ${keys}, min(field_code), ${sums} from stats_daily group by ${keys}`.execute(db);
       await sql`insert into stats_monthly_processing (month, agency_code, desk_code, procedure_code, field_code, bucket, n) select ${keys}, min(field_code), bucket, sum(n) from stats_daily_processing group by ${keys}, bucket`.execute(db);
+    },
+  },
+  {
+    // Histogram roll-ups (P4 at 10,000,000 dossiers, see rollups.ts): per agency and for the city.
+    name: '20261203_75_stats_histogram_rollups',
+    async up(db) {
+      const t = columnTypes(db);
+      await db.schema
+        .createTable('stats_monthly_processing_agency')
+        .addColumn('month', 'text', (c) => c.notNull())
+        .addColumn('agency_code', 'text', (c) => c.notNull())
+        .addColumn('bucket', 'integer', (c) => c.notNull())
+        .addColumn('n', t.bigint, (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('stats_monthly_processing_agency_pk', ['month', 'agency_code', 'bucket'])
+        .execute();
+      // Read without the table rows (n in the index).
+      await db.schema.createIndex('stats_monthly_processing_agency_scan').on('stats_monthly_processing_agency').columns(['month', 'agency_code', 'bucket', 'n']).execute();
+      await db.schema
+        .createTable('stats_monthly_processing_city')
+        .addColumn('month', 'text', (c) => c.notNull())
+        .addColumn('bucket', 'integer', (c) => c.notNull())
+        .addColumn('n', t.bigint, (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('stats_monthly_processing_city_pk', ['month', 'bucket'])
+        .execute();
+      // Existing histograms rolled up, so a database recorded before this migration stays exact.
+      for (const { table, keys } of HISTOGRAM_ROLLUPS) {
+        const cols = sql.join(keys.map((k) => sql.ref(k)));
+        await sql`insert into ${sql.table(table)} (${cols}, n) select ${cols}, sum(n) from stats_monthly_processing group by ${cols} having sum(n) <> 0`.execute(db);
+      }
+    },
+  },
+  {
+    // Drill-down pages (P4 at 10,000,000 dossiers, drilldown.ts): the indexes the lists filter by
+    // also hold the dossier id (and the column the narrower figures test), so a page's ids
+    // come from the index alone. They replace the two indexes they extend.
+    name: '20261203_76_stats_drilldown_indexes',
+    async up(db) {
+      await db.schema.createIndex('stats_facts_received_page').on('stats_dossier_facts').columns(['agency_code', 'received_day', 'channel', 'dossier_id']).execute();
+      await db.schema.createIndex('stats_facts_resolved_page').on('stats_dossier_facts').columns(['agency_code', 'resolved_day', 'timeliness', 'dossier_id']).execute();
+      await db.schema.dropIndex('stats_facts_received').execute();
+      await db.schema.dropIndex('stats_facts_resolved').execute();
     },
   },
 ];

@@ -9,14 +9,14 @@
  * `readDossiersForStats`): the dossier module already depends on this one, so this one cannot
  * import it back.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables.js';
-import { isPostgres } from '../../platform/db/migrator.js';
 import { loadDeskCalendar } from '../calendar/index.js';
 import { getProcedure } from '../catalog/index.js';
 import { contributions, DAILY_COUNTERS, type DailyCounter, type DossierFact } from './facts.js';
 import { emptyFact, nextFact, type OfficeTiming, type ProcedureFacts } from './fact-transition.js';
 import { timingOf, type RecordedDossier } from './record.js';
+import { addToHistogramRollups, HISTOGRAM_ROLLUPS, upsertAdd } from './rollups.js';
 import { statsDb, type StatsDb } from './tables.js';
 
 /** One dossier as the feed gives it: the row (with the moment of its last change) and its side records. */
@@ -49,8 +49,6 @@ export interface RebuildResult {
   processingRows: number;
 }
 
-/** Bound parameters per statement: SQLite allows 32,766, PostgreSQL 65,535. */
-const MAX_PARAMS = { sqlite: 32_766, postgres: 65_535 } as const;
 const FACT_COLUMNS = [
   'dossier_id', 'code', 'status', 'agency_code', 'desk_code', 'procedure_code', 'field_code', 'online_level', 'channel', 'received_at', 'received_day',
   'original_due_at', 'paused_at', 'paused_ms', 'resolved_day', 'timeliness', 'processing_centi', 'digitized', 'finished_day', 'end_status', 'closed_day',
@@ -103,27 +101,15 @@ export function aggregate(facts: readonly DossierFact[]): { daily: Map<Key, Dail
   return { daily, processing };
 }
 
-/** Runs `insert … values (…), (…) on conflict (key) do update set c = table.c + excluded.c` in parameter-bounded chunks. */
-async function upsertAdd(db: StatsDb, pg: boolean, table: string, key: readonly string[], columns: readonly string[], added: readonly string[], rows: readonly unknown[][]): Promise<void> {
-  if (rows.length === 0) return;
-  const per = Math.max(1, Math.min(1_000, Math.floor(MAX_PARAMS[pg ? 'postgres' : 'sqlite'] / columns.length)));
-  const set = added.map((c) => sql`${sql.ref(c)} = ${sql.ref(`${table}.${c}`)} + excluded.${sql.ref(c)}`);
-  for (let i = 0; i < rows.length; i += per) {
-    const tuples = rows.slice(i, i + per).map((r) => sql`(${sql.join(r)})`);
-    const conflict = set.length ? sql`on conflict (${sql.join(key.map((k) => sql.ref(k)))}) do update set ${sql.join(set)}` : sql``;
-    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values ${sql.join(tuples)} ${conflict}`.execute(db);
-  }
-}
-
 /** Writes one page: the new facts, and their contributions added into the aggregates. */
-async function writePage(db: StatsDb, pg: boolean, facts: readonly DossierFact[]): Promise<{ dailyRows: number; processingRows: number }> {
-  await upsertAdd(db, pg, 'stats_dossier_facts', ['dossier_id'], FACT_COLUMNS, [], facts.map((f) => FACT_COLUMNS.map((c) => f[c])));
+async function writePage(db: StatsDb, facts: readonly DossierFact[]): Promise<{ dailyRows: number; processingRows: number }> {
+  await upsertAdd(db, 'stats_dossier_facts', ['dossier_id'], FACT_COLUMNS, [], facts.map((f) => FACT_COLUMNS.map((c) => f[c])));
   const { daily, processing } = aggregate(facts);
   const keyCols = ['day', 'agency_code', 'desk_code', 'procedure_code', 'field_code'] as const;
   const dailyRows = [...daily.values()].map((a) => [...keyCols.map((c) => a.base[c]), ...DAILY_COUNTERS.map((c) => a.counters.get(c) ?? 0)]);
-  await upsertAdd(db, pg, 'stats_daily', ['day', 'agency_code', 'desk_code', 'procedure_code'], [...keyCols, ...DAILY_COUNTERS], DAILY_COUNTERS, dailyRows);
+  await upsertAdd(db, 'stats_daily', ['day', 'agency_code', 'desk_code', 'procedure_code'], [...keyCols, ...DAILY_COUNTERS], DAILY_COUNTERS, dailyRows);
   const histRows = [...processing.values()].map((p) => [...keyCols.map((c) => p.base[c]), p.bucket, p.n]);
-  await upsertAdd(db, pg, 'stats_daily_processing', ['day', 'agency_code', 'desk_code', 'procedure_code', 'bucket'], [...keyCols, 'bucket', 'n'], ['n'], histRows);
+  await upsertAdd(db, 'stats_daily_processing', ['day', 'agency_code', 'desk_code', 'procedure_code', 'bucket'], [...keyCols, 'bucket', 'n'], ['n'], histRows);
   // The monthly roll-ups: the daily rows summed per month (day `YYYY-MM-DD` → month `YYYY-MM`).
   const monthly = new Map<string, unknown[]>();
   for (const r of dailyRows) {
@@ -134,7 +120,7 @@ async function writePage(db: StatsDb, pg: boolean, facts: readonly DossierFact[]
     else for (let i = keyCols.length; i < r.length; i++) m[i] = Number(m[i]) + Number(r[i]);
   }
   const monthCols = ['month', 'agency_code', 'desk_code', 'procedure_code', 'field_code'] as const;
-  await upsertAdd(db, pg, 'stats_monthly', ['month', 'agency_code', 'desk_code', 'procedure_code'], [...monthCols, ...DAILY_COUNTERS], DAILY_COUNTERS, [...monthly.values()]);
+  await upsertAdd(db, 'stats_monthly', ['month', 'agency_code', 'desk_code', 'procedure_code'], [...monthCols, ...DAILY_COUNTERS], DAILY_COUNTERS, [...monthly.values()]);
   const monthlyHist = new Map<string, unknown[]>();
   for (const r of histRows) {
     const month = String(r[0]).slice(0, 7);
@@ -143,7 +129,8 @@ async function writePage(db: StatsDb, pg: boolean, facts: readonly DossierFact[]
     if (!m) monthlyHist.set(key, [month, ...r.slice(1)]);
     else m[6] = Number(m[6]) + Number(r[6]);
   }
-  await upsertAdd(db, pg, 'stats_monthly_processing', ['month', 'agency_code', 'desk_code', 'procedure_code', 'bucket'], [...monthCols, 'bucket', 'n'], ['n'], [...monthlyHist.values()]);
+  await upsertAdd(db, 'stats_monthly_processing', ['month', 'agency_code', 'desk_code', 'procedure_code', 'bucket'], [...monthCols, 'bucket', 'n'], ['n'], [...monthlyHist.values()]);
+  await addToHistogramRollups(db, [...monthlyHist.values()].map((r) => ({ month: String(r[0]), agency_code: String(r[1]), bucket: Number(r[5]), n: Number(r[6]) })));
   return { dailyRows: dailyRows.length, processingRows: histRows.length };
 }
 
@@ -160,11 +147,11 @@ async function writePage(db: StatsDb, pg: boolean, facts: readonly DossierFact[]
  */
 export async function rebuildStats(db: Kysely<PlatformTables>, options: RebuildOptions): Promise<RebuildResult> {
   const sdb = statsDb(db);
-  const pg = isPostgres(db);
   const limit = options.batchSize ?? 10_000;
   const run = <T>(work: (trx: StatsDb) => Promise<T>) => (sdb.isTransaction ? work(sdb) : sdb.transaction().execute(work));
   if (options.mode === 'all') {
     await run(async (trx) => {
+      for (const { table } of HISTOGRAM_ROLLUPS) await trx.deleteFrom(table).execute();
       await trx.deleteFrom('stats_monthly_processing').execute();
       await trx.deleteFrom('stats_monthly').execute();
       await trx.deleteFrom('stats_daily_processing').execute();
@@ -217,7 +204,7 @@ export async function rebuildStats(db: Kysely<PlatformTables>, options: RebuildO
       );
     }
     if (facts.length) {
-      const written = await run((trx) => writePage(trx, pg, facts));
+      const written = await run((trx) => writePage(trx, facts));
       result.recorded += facts.length;
       result.dailyRows += written.dailyRows;
       result.processingRows += written.processingRows;

@@ -8,6 +8,7 @@ import { loadDeskCalendar, officeTimeBetween, DEFAULT_OFFICE_HOURS, type Working
 import { getProcedure } from '../catalog/index.js';
 import { contributionDelta, contributions, type Contribution, type DailyCounter, type DossierFact } from './facts.js';
 import { emptyFact, nextFact, type ChangeHints, type DossierSnapshot, type OfficeTiming } from './fact-transition.js';
+import { addToHistogramRollups } from './rollups.js';
 import { statsDb, type StatsDb } from './tables.js';
 
 /** A dossier row as recorded: the snapshot plus the procedure version it was filed under. */
@@ -89,6 +90,7 @@ async function applyDeltaTo(db: StatsDb, key: Pick<DossierFact, 'agency_code' | 
       .onConflict((oc) => oc.columns([period, 'agency_code', 'desk_code', 'procedure_code', 'bucket'] as never).doUpdateSet({ n: sql<number>`${sql.ref(`${histogram}.n`)} + excluded.n` } as never))
       .execute();
   }
+  if (period === 'month') await addToHistogramRollups(db, [...buckets.values()].map(({ at, bucket, n }) => ({ month: at, agency_code: key.agency_code, bucket, n })));
   for (const [at, counters] of byPeriod) {
     const values: Record<string, string | number> = { ...base, [period]: at };
     const set: Record<string, RawBuilder<number>> = {};

@@ -14,6 +14,10 @@ export type StatsTables = {
   /** Monthly roll-ups of the two tables above (`month` is `YYYY-MM`), kept in the same transactions. */
   stats_monthly: Omit<DailyRow, 'day'> & { month: string };
   stats_monthly_processing: { month: string; agency_code: string; desk_code: string; procedure_code: string; field_code: string; bucket: number; n: number };
+  /** The monthly histogram summed over desks and procedures (scopes without a desk, procedure or field filter). */
+  stats_monthly_processing_agency: { month: string; agency_code: string; bucket: number; n: number };
+  /** The monthly histogram of the whole city (the city scope without a filter). */
+  stats_monthly_processing_city: { month: string; bucket: number; n: number };
   stats_settings: { key: string; value: string; updated_at: string; updated_by: string | null };
 };
 
