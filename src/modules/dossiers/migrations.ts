@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { columnTypes, isPostgres, type NamedMigration } from '../../platform/db/migrator.js';
+import { OPEN_QUEUE_COLUMNS, queueStatusCondition } from './queue-sql.js';
 
 /** The dossier lifecycle's schema. */
 export const dossierMigrations: NamedMigration[] = [
@@ -181,6 +182,18 @@ export const dossierMigrations: NamedMigration[] = [
       // "My tasks" = assigned to me, or unassigned at my agency waiting for one of my roles:
       // the second half had no index (bench P3 `view=mine` scanned the agency's dossiers).
       await db.schema.createIndex('dossiers_role_queue').on('dossiers').columns(['current_agency_code', 'current_role', 'assignee_id', 'step_due_at', 'id']).execute();
+    },
+  },
+  {
+    name: '20261203_77_dossiers_open_queue',
+    async up(db) {
+      // A unit's queue lists its open dossiers: a partial index over them alone (a few percent of
+      // the table) holding every column the queue filters and counts by (queue-sql.ts).
+      const path = isPostgres(db) ? sql`current_agency_path text_pattern_ops` : sql`current_agency_path`;
+      const rest = sql.join(OPEN_QUEUE_COLUMNS.map((c) => sql.ref(c)));
+      await sql`create index dossiers_open_queue on dossiers (${path}, ${rest}) where ${queueStatusCondition()}`.execute(db);
+      // SQLite plans with the statistics of `analyze`; a new index has none until it is analyzed.
+      if (!isPostgres(db)) await sql`analyze dossiers_open_queue`.execute(db);
     },
   },
 ];

@@ -4,6 +4,7 @@ import { scopeFilter } from '../../platform/auth/authorize.js';
 import { scopeCondition } from '../../platform/auth/scope-sql.js';
 import { decodeCursor } from '../../platform/db/paging.js';
 import { normalizeForSearch } from '../registry/index.js';
+import { queueStatusCondition } from './queue-sql.js';
 import type { DossierDb } from './tables.js';
 
 export interface QueueQuery {
@@ -19,7 +20,6 @@ export interface QueueQuery {
 }
 
 const FAR = '9999-12-31T00:00:00.000Z';
-const OPEN = ['submitted', 'received', 'processing', 'awaitingSupplement', 'awaitingPayment', 'resolved'];
 
 function localDayBounds(now: Date, days: number): { start: string; end: string } {
   const offset = 7 * 3_600_000;
@@ -33,8 +33,9 @@ function localDayBounds(now: Date, days: number): { start: string; end: string }
  * another unit's dossiers; sorted by the current step's due time (then id), cursor-paginated.
  *
  * Two steps, so that a big unit's queue stays fast (bench P3): the page's ids and sort keys
- * first, from the queue indexes alone where the filters allow (`dossiers_queue`,
- * `dossiers_assignee`, `dossiers_role_queue`), then the page's rows by id.
+ * first, from the queue indexes alone (a unit's open dossiers: the partial index
+ * `dossiers_open_queue`; my tasks: `dossiers_assignee`, `dossiers_role_queue`), then the
+ * page's rows by id.
  */
 export async function officialQueue(db: DossierDb, actor: Actor, roles: string[], agencyCode: string | null, q: QueueQuery, now: Date) {
   const scope = scopeFilter(actor, 'dossier.read');
@@ -69,7 +70,7 @@ export async function officialQueue(db: DossierDb, actor: Actor, roles: string[]
     page = await assigned.unionAll(waiting).orderBy('sort_due').orderBy('id').limit(q.limit + 1).execute();
   } else {
     let query = keys().where('status', '!=', 'draft');
-    if (q.view === 'unit') query = query.where('status', 'in', OPEN).where((eb) => scopeCondition(eb, scope, { agencyPath: 'current_agency_path' }));
+    if (q.view === 'unit') query = query.where(queueStatusCondition()).where((eb) => scopeCondition(eb, scope, { agencyPath: 'current_agency_path' }));
     else query = query.where((eb) => eb.or([scopeCondition(eb, scope, { agencyPath: 'current_agency_path' }), scopeCondition(eb, scope, { agencyPath: 'receiving_agency_path' })]));
     page = await filtered(query).orderBy('sort_due').orderBy('id').limit(q.limit + 1).execute();
   }
@@ -102,7 +103,8 @@ export async function queueCounts(db: DossierDb, actor: Actor, now: Date) {
       sql<number>`sum(case when due_at >= ${now.toISOString()} and due_at < ${soon.end} then 1 else 0 end)`.as('dueSoon'),
       sql<number>`count(*)`.as('open'),
     ])
-    .where('status', 'in', OPEN.filter((s) => s !== 'resolved'))
+    .where(queueStatusCondition())
+    .where('status', '!=', 'resolved')
     .where((eb) => scopeCondition(eb, scope, { agencyPath: 'current_agency_path' }))
     .executeTakeFirst();
   return { overdue: Number(row?.overdue ?? 0), dueToday: Number(row?.dueToday ?? 0), dueSoon: Number(row?.dueSoon ?? 0), open: Number(row?.open ?? 0) };
