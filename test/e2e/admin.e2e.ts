@@ -7,29 +7,17 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, startPortal, type RunningPortal, expectAccessible, shot, logInAs } from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPage, expectAccessible, shot, logInAs, setUpPortalAndBrowser } from './support.js';
 
-let portal: RunningPortal;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
+const e2e = setUpPortalAndBrowser();
 
-beforeAll(async () => {
-  portal = await startPortal();
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await portal?.stop();
-});
-
-const logInAsAdmin = (page: Page) => logInAs(page, portal.baseUrl, 'quantri');
+const logInAsAdmin = (page: Page) => logInAs(page, e2e.portal.baseUrl, 'quantri');
 
 describe('the admin console', () => {
   it('every section opens from the admin menu with its heading and no serious accessibility problem', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(e2e.browser);
     await logInAsAdmin(page);
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quản trị', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Quản trị hệ thống' }).waitFor();
@@ -62,9 +50,9 @@ describe('the admin console', () => {
   });
 
   it('an official is opened with their roles, and a desk shows its weekly hours', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(e2e.browser);
     await logInAsAdmin(page);
-    await page.goto(`${portal.baseUrl}/quan-tri/can-bo`);
+    await page.goto(`${e2e.portal.baseUrl}/quan-tri/can-bo`);
     await page.getByLabel('Họ tên (không cần dấu)').fill('Ngo Thi Thu Ha');
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
     await page.getByRole('cell', { name: 'haichau.tiepnhan', exact: true }).waitFor();
@@ -75,7 +63,7 @@ describe('the admin console', () => {
     await shot(page, 'admin-official');
 
     // The Hải Châu ward desk keeps the common default: 07:30–11:30 and 13:30–17:00 on weekdays.
-    await page.goto(`${portal.baseUrl}/quan-tri/bo-phan-mot-cua?agency=000.05.50.H17&desk=MC-20242`);
+    await page.goto(`${e2e.portal.baseUrl}/quan-tri/bo-phan-mot-cua?agency=000.05.50.H17&desk=MC-20242`);
     await expect(page.locator('#hours-mon').inputValue()).resolves.toBe('07:30-11:30, 13:30-17:00');
     await expect(page.locator('#hours-sat').inputValue()).resolves.toBe('');
     await expectAccessible(page);
@@ -84,9 +72,9 @@ describe('the admin console', () => {
   });
 
   it('a citizen file with one bad row imports the good rows and offers the error report', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(e2e.browser);
     await logInAsAdmin(page);
-    await page.goto(`${portal.baseUrl}/quan-tri/nhap-du-lieu`);
+    await page.goto(`${e2e.portal.baseUrl}/quan-tri/nhap-du-lieu`);
     // Two valid citizens (ID numbers: 048 = Da Nang, 0/1 = 20th-century male/female, then the
     // two-digit year of birth) and one whose ID number has 11 digits: 3 rows, 2 added, 1 failed.
     const csv = [
@@ -117,9 +105,9 @@ describe('the admin console', () => {
   });
 
   it('verifying the audit chain of an untouched demo says it is intact', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(e2e.browser);
     await logInAsAdmin(page);
-    await page.goto(`${portal.baseUrl}/quan-tri/nhat-ky`);
+    await page.goto(`${e2e.portal.baseUrl}/quan-tri/nhat-ky`);
     await page.getByRole('cell', { name: 'auth.login' }).first().waitFor();
     await page.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();
     await expect(page.getByTestId('verify-result').textContent()).resolves.toContain('Chuỗi nhật ký nguyên vẹn');
@@ -133,9 +121,9 @@ describe('the admin console', () => {
   });
 
   it('on a 2024 date the unit tree has districts, with phường Thuận Phước under quận Hải Châu', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(e2e.browser);
     await logInAsAdmin(page);
-    await page.goto(`${portal.baseUrl}/quan-tri/don-vi`);
+    await page.goto(`${e2e.portal.baseUrl}/quan-tri/don-vi`);
     await page.locator('#units-date').fill('2024-06-01');
     await page.getByRole('button', { name: 'Xem', exact: true }).click();
     await page.getByText('Đang xem cơ cấu ngày 01/06/2024.').waitFor();
@@ -154,9 +142,9 @@ describe('the admin console', () => {
   });
 
   it("a procedure's workflow opens as a diagram with its steps and a validity verdict", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(e2e.browser);
     await logInAsAdmin(page);
-    await page.goto(`${portal.baseUrl}/quan-tri/thu-tuc`);
+    await page.goto(`${e2e.portal.baseUrl}/quan-tri/thu-tuc`);
     await page.getByLabel('Tên hoặc mã thủ tục').fill('1.009994');
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
     await page.getByRole('main').getByRole('table').getByRole('button').first().click();

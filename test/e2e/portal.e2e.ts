@@ -2,40 +2,28 @@
  * The public portal and the calendar admin page, clicked through in Chromium against a real
  * server with the Da Nang demonstration data. Every page visited is checked with axe-core.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, PHONE, launchBrowser, newPage, seriousA11yViolations, startPortal, type RunningPortal } from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, PHONE, newPage, seriousA11yViolations, setUpPortalAndBrowser } from './support.js';
 
-let portal: RunningPortal;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await portal?.stop();
-});
+const e2e = setUpPortalAndBrowser();
 
 async function expectAccessible(page: Page): Promise<void> {
   expect(await seriousA11yViolations(page)).toEqual([]);
 }
 
 async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${portal.baseUrl}/dang-nhap`);
+  await page.goto(`${e2e.portal.baseUrl}/dang-nhap`);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.locator('#login-password').fill(DEMO_PASSWORD);
   await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(`${portal.baseUrl}/`);
+  await page.waitForURL(`${e2e.portal.baseUrl}/`);
 }
 
 describe('a citizen on the public portal', () => {
   it('finds the construction permit by typing without diacritics and reads what to submit', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(portal.baseUrl);
+    const { context, page } = await newPage(e2e.browser);
+    await page.goto(e2e.portal.baseUrl);
     await page.getByRole('heading', { name: 'Thủ tục được quan tâm' }).waitFor();
     await expectAccessible(page);
 
@@ -47,7 +35,7 @@ describe('a citizen on the public portal', () => {
     await expectAccessible(page);
 
     await result.click();
-    await page.waitForURL(`${portal.baseUrl}/thu-tuc/1.009994`);
+    await page.waitForURL(`${e2e.portal.baseUrl}/thu-tuc/1.009994`);
     await page.getByRole('heading', { level: 1, name: 'Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ' }).waitFor();
     const main = page.getByRole('main');
     // The demo catalogue: 15 working days (Law on Construction art. 102), a 50,000 đ charge
@@ -61,22 +49,22 @@ describe('a citizen on the public portal', () => {
 
     // Submitting online needs an account: the button leads to the login page and back.
     await page.getByRole('link', { name: 'Nộp trực tuyến' }).click();
-    await page.waitForURL(`${portal.baseUrl}/dang-nhap?next=%2Fthu-tuc%2F1.009994%2Fnop-ho-so`);
+    await page.waitForURL(`${e2e.portal.baseUrl}/dang-nhap?next=%2Fthu-tuc%2F1.009994%2Fnop-ho-so`);
     await expectAccessible(page);
     await context.close();
   });
 
   it('an unknown procedure code gets a clear "not found" page, not a blank screen', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(`${portal.baseUrl}/thu-tuc/9.999999`);
+    const { context, page } = await newPage(e2e.browser);
+    await page.goto(`${e2e.portal.baseUrl}/thu-tuc/9.999999`);
     await page.getByText('Không tìm thấy thủ tục có mã 9.999999').waitFor();
     await expectAccessible(page);
     await context.close();
   });
 
   it('the dossier lookup explains a wrong code next to the field, then says when no dossier matches', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(`${portal.baseUrl}/tra-cuu`);
+    const { context, page } = await newPage(e2e.browser);
+    await page.goto(`${e2e.portal.baseUrl}/tra-cuu`);
     await page.getByLabel('Mã hồ sơ').fill('abc');
     await page.getByLabel('Số định danh cá nhân của chủ hồ sơ').fill('0480900000');
     await page.getByRole('main').getByRole('button', { name: 'Tra cứu' }).click();
@@ -98,8 +86,8 @@ describe('a citizen on the public portal', () => {
   });
 
   it('switches to English and keeps English after a reload', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(portal.baseUrl);
+    const { context, page } = await newPage(e2e.browser);
+    await page.goto(e2e.portal.baseUrl);
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { name: 'Popular procedures' }).waitFor();
     await expect(page.getByText('Da Nang Public Service Portal').first().isVisible()).resolves.toBe(true);
@@ -120,8 +108,8 @@ describe('a citizen on the public portal', () => {
   });
 
   it('on a phone the home page fits the screen and the menu opens from the keyboard', async () => {
-    const { context, page } = await newPage(browser, PHONE);
-    await page.goto(portal.baseUrl);
+    const { context, page } = await newPage(e2e.browser, PHONE);
+    await page.goto(e2e.portal.baseUrl);
     await page.getByRole('heading', { name: 'Thủ tục được quan tâm' }).waitFor();
     await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBe(PHONE.width);
     // The first Tab stop is the skip link, for keyboard and screen-reader users.
@@ -137,7 +125,7 @@ describe('a citizen on the public portal', () => {
 
 describe('a system administrator edits the working calendar', () => {
   it('adding a day off moves the due date the calculator shows, and deleting it moves it back', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(e2e.browser);
     await logIn(page, 'quantri');
     // The signed-in header shows the account's name and role.
     await expect(page.getByTestId('account').textContent()).resolves.toContain('Quản trị hệ thống');
@@ -175,10 +163,10 @@ describe('a system administrator edits the working calendar', () => {
   });
 
   it('a reception officer who opens the calendar page is told it is for system administrators', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(e2e.browser);
     await logIn(page, 'haichau.tiepnhan');
     await expect(page.getByRole('link', { name: 'Lịch làm việc' }).count()).resolves.toBe(0);
-    await page.goto(`${portal.baseUrl}/quan-tri/lich-lam-viec`);
+    await page.goto(`${e2e.portal.baseUrl}/quan-tri/lich-lam-viec`);
     await page.getByText('Trang này dành cho quản trị hệ thống.').waitFor();
     await expectAccessible(page);
     await context.close();

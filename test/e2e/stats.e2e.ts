@@ -10,25 +10,13 @@
  */
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE, launchBrowser, newPage, startPortal, type RunningPortal, expectAccessible, shot, logInAs } from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, newPage, expectAccessible, shot, logInAs, setUpPortalAndBrowser } from './support.js';
 
-let portal: RunningPortal;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
+const e2e = setUpPortalAndBrowser();
 
-beforeAll(async () => {
-  portal = await startPortal();
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await portal?.stop();
-});
-
-const logIn = (page: Page, username: string) => logInAs(page, portal.baseUrl, username);
+const logIn = (page: Page, username: string) => logInAs(page, e2e.portal.baseUrl, username);
 
 /** A count as the page writes it in Vietnamese (`1.234`) → 1234. */
 function count(text: string | null): number {
@@ -85,7 +73,7 @@ async function download(page: Page, buttonName: string): Promise<ExcelJS.Workshe
 
 describe('the leaders\' statistics dashboard', () => {
   it('a city statistics officer opens the dashboard and every figure clicked lists exactly that many dossiers', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(e2e.browser);
     await logIn(page, 'thongke');
     await openDashboardForYear(page);
     await expectAccessible(page);
@@ -139,7 +127,7 @@ describe('the leaders\' statistics dashboard', () => {
   });
 
   it('the officer downloads the summary and the agency ranking as Excel reports with a title and Vietnamese headers', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(e2e.browser);
     await logIn(page, 'thongke');
     await openDashboardForYear(page);
 
@@ -156,7 +144,7 @@ describe('the leaders\' statistics dashboard', () => {
   });
 
   it('a ward leader is offered only the ward, narrows to its one-stop desk, reads the index weights, and can read the dashboard in English', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(e2e.browser);
     await logIn(page, 'haichau.lanhdao');
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Thống kê', exact: true }).click();
     await page.getByTestId('fig-resolved').waitFor();
@@ -183,9 +171,9 @@ describe('the leaders\' statistics dashboard', () => {
   });
 
   it('the system administrator changes a group\'s points and the index is scored with them', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(e2e.browser);
     await logIn(page, 'quantri');
-    await page.goto(`${portal.baseUrl}/can-bo/thong-ke?period=${thisYear()}`);
+    await page.goto(`${e2e.portal.baseUrl}/can-bo/thong-ke?period=${thisYear()}`);
     const weights = page.locator('section[aria-labelledby="stats-weights"]');
     const transparency = weights.getByLabel('Công khai, minh bạch');
     await expect(transparency.inputValue()).resolves.toBe('18');
@@ -207,9 +195,9 @@ describe('the leaders\' statistics dashboard', () => {
   });
 
   it('on a phone the dashboard fits the screen and its figures still open their lists', async () => {
-    const { context, page } = await newPage(browser, PHONE);
+    const { context, page } = await newPage(e2e.browser, PHONE);
     await logIn(page, 'thongke');
-    await page.goto(`${portal.baseUrl}/can-bo/thong-ke?period=${thisYear()}`);
+    await page.goto(`${e2e.portal.baseUrl}/can-bo/thong-ke?period=${thisYear()}`);
     await page.getByTestId('fig-received').waitFor();
     await page.getByText('Xếp hạng thủ tục theo tỷ lệ đúng hạn').waitFor();
     // Wide tables scroll inside their own boxes; the page itself does not scroll sideways.
@@ -224,8 +212,8 @@ describe('the leaders\' statistics dashboard', () => {
 
 describe('the public transparency page', () => {
   it('anyone opens it from the footer without logging in and sees each agency\'s on-time rates, overdue dossiers and satisfaction, with no personal data', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(`${portal.baseUrl}/`);
+    const { context, page } = await newPage(e2e.browser);
+    await page.goto(`${e2e.portal.baseUrl}/`);
     await page.getByRole('contentinfo').getByRole('link', { name: 'Công khai kết quả giải quyết hồ sơ' }).click();
     await page.getByRole('heading', { name: 'Công khai kết quả giải quyết thủ tục hành chính', level: 1 }).waitFor();
     const table = page.getByRole('table', { name: 'Kết quả giải quyết theo cơ quan, đơn vị' });
@@ -248,8 +236,8 @@ describe('the public transparency page', () => {
   });
 
   it('on a phone each agency is a card that fits the screen', async () => {
-    const { context, page } = await newPage(browser, PHONE);
-    await page.goto(`${portal.baseUrl}/cong-khai`);
+    const { context, page } = await newPage(e2e.browser, PHONE);
+    await page.goto(`${e2e.portal.baseUrl}/cong-khai`);
     await page.getByRole('heading', { name: 'Ủy ban nhân dân phường Hải Châu', level: 2 }).waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await expectAccessible(page);

@@ -3,7 +3,7 @@
  * Chromium driven by playwright-core, with an axe-core check for every page visited.
  */
 import axe from 'axe-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -111,6 +111,42 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
     browser,
     close: async () => {
       await browser.close();
+    },
+  };
+}
+
+/** The server and the browser the tests of one file share. */
+export interface PortalAndBrowser {
+  readonly portal: RunningPortal;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers the hooks of a browser-test file: before its tests, a portal with the demo data
+ * (`startPortal`) and Chromium; after them, both stopped. Call it at the top of the file; the
+ * object it returns gives the two once the first hook has run.
+ */
+export function setUpPortalAndBrowser(): PortalAndBrowser {
+  let portal: RunningPortal | undefined;
+  let launched: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  beforeAll(async () => {
+    portal = await startPortal();
+    launched = await launchBrowser();
+  });
+  afterAll(async () => {
+    await launched?.close();
+    await portal?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The portal and the browser start in beforeAll: use them inside a test or a later hook.');
+    return value;
+  };
+  return {
+    get portal() {
+      return started(portal);
+    },
+    get browser() {
+      return started(launched).browser;
     },
   };
 }

@@ -1,7 +1,24 @@
-import { sql } from 'kysely';
-import { columnTypes, isPostgres, type NamedMigration } from '../../platform/db/migrator.js';
+import { sql, type CreateTableBuilder } from 'kysely';
+import { columnTypes, isPostgres, type ColumnTypes, type NamedMigration } from '../../platform/db/migrator.js';
 import { DAILY_COUNTERS } from './facts.js';
 import { HISTOGRAM_ROLLUPS } from './rollups.js';
+
+/** The code columns a daily or monthly counter table is keyed by, after its period. */
+type KeyColumn = 'agency_code' | 'desk_code' | 'procedure_code' | 'field_code';
+
+/**
+ * Adds the columns every daily and monthly counter table starts with, in this order: its
+ * period (`day`, a date, or `month`, `YYYY-MM` text), then the agency, desk, procedure and
+ * field codes.
+ */
+function addKeyColumns<TB extends string, P extends 'day' | 'month'>(table: CreateTableBuilder<TB>, period: P, periodType: ColumnTypes['date'] | 'text'): CreateTableBuilder<TB, P | KeyColumn> {
+  return table
+    .addColumn(period, periodType, (c) => c.notNull())
+    .addColumn('agency_code', 'text', (c) => c.notNull())
+    .addColumn('desk_code', 'text', (c) => c.notNull())
+    .addColumn('procedure_code', 'text', (c) => c.notNull())
+    .addColumn('field_code', 'text', (c) => c.notNull());
+}
 
 /**
  * The statistics schema: one fact row per dossier (what has been counted for it), daily
@@ -52,24 +69,12 @@ export const statsMigrations: NamedMigration[] = [
       await db.schema.createIndex('stats_facts_received').on('stats_dossier_facts').columns(['agency_code', 'received_day']).execute();
       await db.schema.createIndex('stats_facts_resolved').on('stats_dossier_facts').columns(['agency_code', 'resolved_day']).execute();
 
-      let daily = db.schema
-        .createTable('stats_daily')
-        .addColumn('day', t.date, (c) => c.notNull())
-        .addColumn('agency_code', 'text', (c) => c.notNull())
-        .addColumn('desk_code', 'text', (c) => c.notNull())
-        .addColumn('procedure_code', 'text', (c) => c.notNull())
-        .addColumn('field_code', 'text', (c) => c.notNull());
+      let daily = addKeyColumns(db.schema.createTable('stats_daily'), 'day', t.date);
       for (const counter of DAILY_COUNTERS) daily = daily.addColumn(counter, t.bigint, (c) => c.notNull().defaultTo(0));
       await daily.addPrimaryKeyConstraint('stats_daily_pk', ['day', 'agency_code', 'desk_code', 'procedure_code']).execute();
       await db.schema.createIndex('stats_daily_agency').on('stats_daily').columns(['agency_code', 'day']).execute();
 
-      await db.schema
-        .createTable('stats_daily_processing')
-        .addColumn('day', t.date, (c) => c.notNull())
-        .addColumn('agency_code', 'text', (c) => c.notNull())
-        .addColumn('desk_code', 'text', (c) => c.notNull())
-        .addColumn('procedure_code', 'text', (c) => c.notNull())
-        .addColumn('field_code', 'text', (c) => c.notNull())
+      await addKeyColumns(db.schema.createTable('stats_daily_processing'), 'day', t.date)
         .addColumn('bucket', 'integer', (c) => c.notNull())
         .addColumn('n', t.bigint, (c) => c.notNull().defaultTo(0))
         .addPrimaryKeyConstraint('stats_daily_processing_pk', ['day', 'agency_code', 'desk_code', 'procedure_code', 'bucket'])
@@ -90,23 +95,11 @@ export const statsMigrations: NamedMigration[] = [
     name: '20261125_71_stats_monthly',
     async up(db) {
       const t = columnTypes(db);
-      let monthly = db.schema
-        .createTable('stats_monthly')
-        .addColumn('month', 'text', (c) => c.notNull())
-        .addColumn('agency_code', 'text', (c) => c.notNull())
-        .addColumn('desk_code', 'text', (c) => c.notNull())
-        .addColumn('procedure_code', 'text', (c) => c.notNull())
-        .addColumn('field_code', 'text', (c) => c.notNull());
+      let monthly = addKeyColumns(db.schema.createTable('stats_monthly'), 'month', 'text');
       for (const counter of DAILY_COUNTERS) monthly = monthly.addColumn(counter, t.bigint, (c) => c.notNull().defaultTo(0));
       await monthly.addPrimaryKeyConstraint('stats_monthly_pk', ['month', 'agency_code', 'desk_code', 'procedure_code']).execute();
       await db.schema.createIndex('stats_monthly_agency').on('stats_monthly').columns(['agency_code', 'month']).execute();
-      await db.schema
-        .createTable('stats_monthly_processing')
-        .addColumn('month', 'text', (c) => c.notNull())
-        .addColumn('agency_code', 'text', (c) => c.notNull())
-        .addColumn('desk_code', 'text', (c) => c.notNull())
-        .addColumn('procedure_code', 'text', (c) => c.notNull())
-        .addColumn('field_code', 'text', (c) => c.notNull())
+      await addKeyColumns(db.schema.createTable('stats_monthly_processing'), 'month', 'text')
         .addColumn('bucket', 'integer', (c) => c.notNull())
         .addColumn('n', t.bigint, (c) => c.notNull().defaultTo(0))
         .addPrimaryKeyConstraint('stats_monthly_processing_pk', ['month', 'agency_code', 'desk_code', 'procedure_code', 'bucket'])

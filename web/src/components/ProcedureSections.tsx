@@ -1,8 +1,31 @@
 import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../i18n';
 import type { DocumentView, FeeView } from '../lib/catalog-view';
 import { ScrollRegion } from './ScrollRegion';
+import { TableHead } from './TableHead';
+
+/** On phones, a table's rows as a list of cards (`ol` where the order means something). */
+function CardList({ ordered = false, children }: { ordered?: boolean; children: ReactNode }) {
+  return (
+    <Stack gap="xs" hiddenFrom="sm" component={ordered ? 'ol' : 'ul'} p={0} m={0} style={{ listStyle: 'none' }}>
+      {children}
+    </Stack>
+  );
+}
+
+/** One row of a card list: its name in bold, then its details. */
+function RowCard({ title, children }: { title: ReactNode; children: ReactNode }) {
+  return (
+    <Paper withBorder p="sm" component="li">
+      <Text size="sm" fw={600}>
+        {title}
+      </Text>
+      {children}
+    </Paper>
+  );
+}
 
 /** The required documents: a table on wide screens, one card per document on phones. */
 export function DocumentsSection({ documents }: { documents: DocumentView[] }) {
@@ -16,18 +39,14 @@ export function DocumentsSection({ documents }: { documents: DocumentView[] }) {
       </Title>
       <ScrollRegion labelledBy="documents-title" visibleFrom="sm">
         <Table striped withTableBorder verticalSpacing="sm" miw={560}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('procedure.documentName')}</Table.Th>
-              <Table.Th scope="col" ta="center">
-                {t('procedure.originals')}
-              </Table.Th>
-              <Table.Th scope="col" ta="center">
-                {t('procedure.copies')}
-              </Table.Th>
-              <Table.Th scope="col">{t('procedure.template')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              { label: t('procedure.documentName') },
+              { label: t('procedure.originals'), align: 'center' },
+              { label: t('procedure.copies'), align: 'center' },
+              { label: t('procedure.template') },
+            ]}
+          />
           <Table.Tbody>
             {documents.map((d) => (
               <Table.Tr key={d.id}>
@@ -51,12 +70,9 @@ export function DocumentsSection({ documents }: { documents: DocumentView[] }) {
           </Table.Tbody>
         </Table>
       </ScrollRegion>
-      <Stack gap="xs" hiddenFrom="sm" component="ol" p={0} m={0} style={{ listStyle: 'none' }}>
+      <CardList ordered>
         {documents.map((d) => (
-          <Paper key={d.id} withBorder p="sm" component="li">
-            <Text size="sm" fw={600}>
-              {d.name[lang]}
-            </Text>
+          <RowCard key={d.id} title={d.name[lang]}>
             <Text size="xs" c="dimmed">
               {status(d)}
             </Text>
@@ -68,9 +84,9 @@ export function DocumentsSection({ documents }: { documents: DocumentView[] }) {
                 {t('procedure.template')}: {d.templateFile}
               </Text>
             )}
-          </Paper>
+          </RowCard>
         ))}
-      </Stack>
+      </CardList>
     </section>
   );
 }
@@ -91,13 +107,7 @@ export function FeesSection({ fees }: { fees: FeeView[] }) {
         <>
           <ScrollRegion labelledBy="fees-title" visibleFrom="sm">
             <Table withTableBorder verticalSpacing="sm" miw={480}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('procedure.feeName')}</Table.Th>
-                  <Table.Th scope="col">{t('procedure.feeAmount')}</Table.Th>
-                  <Table.Th scope="col">{t('procedure.feeExemptions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead columns={[{ label: t('procedure.feeName') }, { label: t('procedure.feeAmount') }, { label: t('procedure.feeExemptions') }]} />
               <Table.Tbody>
                 {fees.map((f) => (
                   <Table.Tr key={f.id}>
@@ -122,12 +132,9 @@ export function FeesSection({ fees }: { fees: FeeView[] }) {
               </Table.Tbody>
             </Table>
           </ScrollRegion>
-          <Stack gap="xs" hiddenFrom="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          <CardList>
             {fees.map((f) => (
-              <Paper key={f.id} withBorder p="sm" component="li">
-                <Text size="sm" fw={600}>
-                  {f.name[lang]} ({t(`procedure.feeCategory.${f.category}`)})
-                </Text>
+              <RowCard key={f.id} title={`${f.name[lang]} (${t(`procedure.feeCategory.${f.category}`)})`}>
                 <Text size="sm">
                   {t('procedure.feeAmount')}: {f.amount}
                 </Text>
@@ -136,9 +143,9 @@ export function FeesSection({ fees }: { fees: FeeView[] }) {
                     {t('procedure.feeExemptions')}: {exemptions(f)}
                   </Text>
                 )}
-              </Paper>
+              </RowCard>
             ))}
-          </Stack>
+          </CardList>
         </>
       )}
     </section>

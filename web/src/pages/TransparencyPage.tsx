@@ -6,6 +6,7 @@ import { api, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
 import { ScrollRegion } from '../components/ScrollRegion';
 import { MeterBar } from '../components/stats/StatsBits';
+import { TableHead } from '../components/TableHead';
 import { ErrorAlert, Loading } from '../components/Status';
 import { currentLang, type Lang } from '../i18n';
 import { formatDateTime } from '../lib/format';
@@ -148,23 +149,17 @@ export function TransparencyPage() {
                   <ScrollRegion labelledBy="tp-caption">
                     <Table withTableBorder striped verticalSpacing="xs" bg="white" captionSide="top" className="stats-table">
                       <Table.Caption id="tp-caption">{t('transparency.caption')}</Table.Caption>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th scope="col">{t('transparency.col.agency')}</Table.Th>
-                          <Table.Th scope="col">{t('transparency.col.month')}</Table.Th>
-                          <Table.Th scope="col">{t('transparency.col.year')}</Table.Th>
-                          <Table.Th scope="col" ta="right">
-                            {t('transparency.col.overdue')}
-                          </Table.Th>
-                          <Table.Th scope="col" ta="right">
-                            {t('transparency.col.overdueApologized')}
-                          </Table.Th>
-                          <Table.Th scope="col" ta="right">
-                            {t('transparency.col.apologiesYear')}
-                          </Table.Th>
-                          <Table.Th scope="col">{t('transparency.col.satisfaction')}</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
+                      <TableHead
+                        columns={[
+                          { label: t('transparency.col.agency') },
+                          { label: t('transparency.col.month') },
+                          { label: t('transparency.col.year') },
+                          { label: t('transparency.col.overdue'), align: 'right' },
+                          { label: t('transparency.col.overdueApologized'), align: 'right' },
+                          { label: t('transparency.col.apologiesYear'), align: 'right' },
+                          { label: t('transparency.col.satisfaction') },
+                        ]}
+                      />
                       <Table.Tbody>
                         {rows.map((r) => (
                           <Table.Tr key={r.agencyCode}>

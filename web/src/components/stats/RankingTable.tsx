@@ -2,6 +2,7 @@ import { Box, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { paths } from '../../api/schema';
 import { ScrollRegion } from '../ScrollRegion';
+import { TableHead } from '../TableHead';
 import { currentLang } from '../../i18n';
 import { drilldownHref, formatDecimal, formatRate, type StatsParams } from '../../lib/stats';
 import { CountLink, MeterBar } from './StatsBits';
@@ -53,33 +54,19 @@ export function RankingTable({ ranking, params, captionId }: { ranking: Ranking;
       </Stack>
       <ScrollRegion labelledBy={captionId} visibleFrom="sm">
         <Table withTableBorder striped verticalSpacing={6} miw={860} bg="white">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col" ta="right">
-                {t('stats.col.rank')}
-              </Table.Th>
-              <Table.Th scope="col">{by === 'agency' ? t('stats.col.agency') : t('stats.col.procedure')}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('stats.indicator.received')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('stats.indicator.resolved')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('stats.indicator.resolvedLate')}
-              </Table.Th>
-              <Table.Th scope="col">{t('stats.col.onTimeRate')}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('stats.col.averageDays')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('stats.col.onlineShare')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('stats.col.satisfaction')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              { label: t('stats.col.rank'), align: 'right' },
+              { label: by === 'agency' ? t('stats.col.agency') : t('stats.col.procedure') },
+              { label: t('stats.indicator.received'), align: 'right' },
+              { label: t('stats.indicator.resolved'), align: 'right' },
+              { label: t('stats.indicator.resolvedLate'), align: 'right' },
+              { label: t('stats.col.onTimeRate') },
+              { label: t('stats.col.averageDays'), align: 'right' },
+              { label: t('stats.col.onlineShare'), align: 'right' },
+              { label: t('stats.col.satisfaction'), align: 'right' },
+            ]}
+          />
           <Table.Tbody>
             {ranking.items.map((r) => {
               const name = r.name[lang];

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { ErrorAlert, Loading } from '../../components/Status';
+import { TableHead } from '../../components/TableHead';
 import { formatDateTime } from '../../lib/format';
 import { AdminTitle } from './AdminShell';
 
@@ -34,16 +35,16 @@ export function DeadLettersPage() {
         {list.data && list.data.items.length > 0 && (
           <ScrollRegion labelledBy="dead-letters-title">
             <Table withTableBorder striped miw={800}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('admin.deadLetters.created')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.deadLetters.event')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.deadLetters.channel')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.deadLetters.attempts')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.deadLetters.lastError')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  { label: t('admin.deadLetters.created') },
+                  { label: t('admin.deadLetters.event') },
+                  { label: t('admin.deadLetters.channel') },
+                  { label: t('admin.deadLetters.attempts') },
+                  { label: t('admin.deadLetters.lastError') },
+                  { label: t('admin.common.actions') },
+                ]}
+              />
               <Table.Tbody>
                 {list.data.items.map((d) => (
                   <Table.Tr key={d.id}>

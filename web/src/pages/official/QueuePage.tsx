@@ -8,6 +8,7 @@ import { useSession } from '../../auth/session';
 import { DueText, StatusBadge } from '../../components/DossierBits';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { ErrorAlert, Loading } from '../../components/Status';
+import { TableHead } from '../../components/TableHead';
 import { dossierKeys, LATENESS_COLOR, useDossierList, type QueueQuery } from '../../lib/dossier';
 
 const STATUSES = ['submitted', 'received', 'processing', 'awaitingSupplement', 'awaitingPayment', 'resolved', 'returned', 'rejected', 'withdrawn', 'stopped'] as const;
@@ -118,17 +119,17 @@ export function QueuePage() {
           </Text>
           <ScrollRegion labelledBy="queue-table-title">
             <Table withTableBorder highlightOnHover verticalSpacing="xs" miw={960} bg="white">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('queue.col.code')}</Table.Th>
-                  <Table.Th scope="col">{t('queue.col.procedure')}</Table.Th>
-                  <Table.Th scope="col">{t('queue.col.applicant')}</Table.Th>
-                  <Table.Th scope="col">{t('queue.col.status')}</Table.Th>
-                  <Table.Th scope="col">{t('queue.col.step')}</Table.Th>
-                  <Table.Th scope="col">{t('queue.col.stepDue')}</Table.Th>
-                  <Table.Th scope="col">{t('queue.col.due')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  { label: t('queue.col.code') },
+                  { label: t('queue.col.procedure') },
+                  { label: t('queue.col.applicant') },
+                  { label: t('queue.col.status') },
+                  { label: t('queue.col.step') },
+                  { label: t('queue.col.stepDue') },
+                  { label: t('queue.col.due') },
+                ]}
+              />
               <Table.Tbody>
                 {list.data.items.map((d) => (
                   <Table.Tr key={d.id}>

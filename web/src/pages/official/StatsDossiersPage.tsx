@@ -6,6 +6,7 @@ import { api, unwrap } from '../../api/client';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { useAgencies, useFields } from '../../components/stats/StatsFilters';
 import { ErrorAlert, Loading } from '../../components/Status';
+import { TableHead } from '../../components/TableHead';
 import { currentLang } from '../../i18n';
 import { formatDateTime, formatIsoDate } from '../../lib/format';
 import { formatCount, formatDecimal, isIndicator, parsePeriodText, periodLabel, type StatsParams } from '../../lib/stats';
@@ -102,28 +103,22 @@ export function StatsDossiersPage() {
                 <ScrollRegion labelledBy="drill-caption" visibleFrom="sm">
                   <Table withTableBorder striped verticalSpacing={6} miw={1200} bg="white" captionSide="top" className="stats-table">
                     <Table.Caption id="drill-caption">{t('stats.drill.caption', { shown: formatCount(items.length, lang), total: formatCount(total ?? 0, lang) })}</Table.Caption>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">{t('stats.drill.col.code')}</Table.Th>
-                        <Table.Th scope="col">{t('stats.col.procedure')}</Table.Th>
-                        <Table.Th scope="col">{t('stats.col.agency')}</Table.Th>
-                        <Table.Th scope="col">{t('stats.drill.col.channel')}</Table.Th>
-                        <Table.Th scope="col">{t('stats.drill.col.received')}</Table.Th>
-                        <Table.Th scope="col">{t('stats.drill.col.due')}</Table.Th>
-                        <Table.Th scope="col">{t('stats.drill.col.resolved')}</Table.Th>
-                        <Table.Th scope="col">{t('stats.drill.col.timeliness')}</Table.Th>
-                        <Table.Th scope="col" ta="right">
-                          {t('stats.drill.col.days')}
-                        </Table.Th>
-                        <Table.Th scope="col" ta="right">
-                          {t('stats.drill.col.apologies')}
-                        </Table.Th>
-                        <Table.Th scope="col" ta="right">
-                          {t('stats.drill.col.rating')}
-                        </Table.Th>
-                        <Table.Th scope="col">{t('stats.drill.col.status')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
+                    <TableHead
+                      columns={[
+                        { label: t('stats.drill.col.code') },
+                        { label: t('stats.col.procedure') },
+                        { label: t('stats.col.agency') },
+                        { label: t('stats.drill.col.channel') },
+                        { label: t('stats.drill.col.received') },
+                        { label: t('stats.drill.col.due') },
+                        { label: t('stats.drill.col.resolved') },
+                        { label: t('stats.drill.col.timeliness') },
+                        { label: t('stats.drill.col.days'), align: 'right' },
+                        { label: t('stats.drill.col.apologies'), align: 'right' },
+                        { label: t('stats.drill.col.rating'), align: 'right' },
+                        { label: t('stats.drill.col.status') },
+                      ]}
+                    />
                     <Table.Tbody>
                       {items.map((d) => (
                         <Table.Tr key={d.dossierId}>
