@@ -1,7 +1,8 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type CompiledQuery, type SqlBool } from 'kysely';
 import type { Actor } from '../../platform/auth/authorize.js';
 import { scopeFilter } from '../../platform/auth/authorize.js';
 import { scopeCondition } from '../../platform/auth/scope-sql.js';
+import { isPostgres } from '../../platform/db/migrator.js';
 import { decodeCursor } from '../../platform/db/paging.js';
 import { normalizeForSearch } from '../registry/index.js';
 import { queueStatusCondition } from './queue-sql.js';
@@ -72,13 +73,35 @@ export async function officialQueue(db: DossierDb, actor: Actor, roles: string[]
     let query = keys().where('status', '!=', 'draft');
     if (q.view === 'unit') query = query.where(queueStatusCondition()).where((eb) => scopeCondition(eb, scope, { agencyPath: 'current_agency_path' }));
     else query = query.where((eb) => eb.or([scopeCondition(eb, scope, { agencyPath: 'current_agency_path' }), scopeCondition(eb, scope, { agencyPath: 'receiving_agency_path' })]));
-    page = await filtered(query).orderBy('sort_due').orderBy('id').limit(q.limit + 1).execute();
+    const ordered = filtered(query).orderBy('sort_due').orderBy('id').limit(q.limit + 1);
+    page = q.view === 'unit' ? await onOpenQueueIndex(db, ordered) : await ordered.execute();
   }
   if (page.length === 0) return [];
   const rows = await db.selectFrom('dossiers').selectAll().select(dueKey.as('sort_due')).where('id', 'in', page.map((k) => k.id)).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   // Present in the first step's order; a row changed in between keeps its place on this page.
   return page.flatMap((k) => byId.get(k.id) ?? []);
+}
+
+/**
+ * Runs a query over a unit's open dossiers (its condition includes `queueStatusCondition()`)
+ * on the partial index `dossiers_open_queue`. SQLite's planner, without statistics from
+ * `analyze` (which a city's database may never have had), takes `dossiers_queue` instead:
+ * the same path range, but one row read per open dossier for any filter (bench P3 at
+ * 10,000,000 dossiers: 130–360 ms against 25 ms). PostgreSQL chooses the index by itself.
+ */
+async function onOpenQueueIndex<O>(db: DossierDb, query: Compilable<O>): Promise<O[]> {
+  if (isPostgres(db)) return query.execute();
+  const compiled = query.compile();
+  const from = 'from "dossiers"';
+  if (!compiled.sql.includes(from)) throw new Error(`queue: no ${from} in ${compiled.sql}`);
+  const result = await db.executeQuery<O>({ ...compiled, sql: compiled.sql.replace(from, `${from} indexed by "dossiers_open_queue"`) });
+  return result.rows;
+}
+
+interface Compilable<O> {
+  compile(): CompiledQuery<O>;
+  execute(): Promise<O[]>;
 }
 
 /** The applicant's own dossiers (and those filed for whom they represent), newest first. */
@@ -95,7 +118,7 @@ export async function queueCounts(db: DossierDb, actor: Actor, now: Date) {
   const scope = scopeFilter(actor, 'dossier.read');
   const today = localDayBounds(now, 1);
   const soon = localDayBounds(now, 3);
-  const row = await db
+  const counts = db
     .selectFrom('dossiers')
     .select([
       sql<number>`sum(case when due_at < ${now.toISOString()} and paused_at is null then 1 else 0 end)`.as('overdue'),
@@ -105,7 +128,7 @@ export async function queueCounts(db: DossierDb, actor: Actor, now: Date) {
     ])
     .where(queueStatusCondition())
     .where('status', '!=', 'resolved')
-    .where((eb) => scopeCondition(eb, scope, { agencyPath: 'current_agency_path' }))
-    .executeTakeFirst();
+    .where((eb) => scopeCondition(eb, scope, { agencyPath: 'current_agency_path' }));
+  const [row] = await onOpenQueueIndex(db, counts);
   return { overdue: Number(row?.overdue ?? 0), dueToday: Number(row?.dueToday ?? 0), dueSoon: Number(row?.dueSoon ?? 0), open: Number(row?.open ?? 0) };
 }
