@@ -7,7 +7,8 @@
  * dossiers resolved in February 2026 in the Hải Châu ward area, first page) and the same
  * drill-down for the whole city, each through the whole HTTP stack in process (Fastify
  * `inject`: routing, bearer-token authentication of the demo statistics officer `thongke`,
- * scope authorization, validation, serialization; no socket), with a warm-up request first. No baseline: the figure is judged by its goal.
+ * scope authorization, validation, serialization; no socket), with a warm-up request first.
+ * No baseline: the figure is judged by its goal.
  */
 import { sql } from 'kysely';
 import { appModules } from '../../src/composition.js';

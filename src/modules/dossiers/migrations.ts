@@ -188,11 +188,11 @@ export const dossierMigrations: NamedMigration[] = [
     name: '20261203_77_dossiers_open_queue',
     async up(db) {
       // A unit's queue lists its open dossiers: a partial index over them alone (a few percent of
-      // the table) holding every column the queue filters and counts by (queue-sql.ts).
+      // the table) holding every column the queue filters and counts by (queue-sql.ts). SQLite's
+      // queries name it (`indexed by`, queue.ts): its planner may have no statistics.
       const path = isPostgres(db) ? sql`current_agency_path text_pattern_ops` : sql`current_agency_path`;
       const rest = sql.join(OPEN_QUEUE_COLUMNS.map((c) => sql.ref(c)));
       await sql`create index dossiers_open_queue on dossiers (${path}, ${rest}) where ${queueStatusCondition()}`.execute(db);
-      // SQLite's queries name it (`indexed by`, queue.ts): its planner may not have statistics.
     },
   },
 ];

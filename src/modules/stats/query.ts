@@ -131,15 +131,11 @@ export async function processingHistogram(db: StatsDb, f: StatsFilter, from: str
   };
   if (months) {
     // Without a desk, procedure or field filter the roll-ups answer (rollups.ts): far fewer rows.
+    // They have every column this query and such a filter use (month, bucket, n; agency_code
+    // when the scope names agencies), so one query serves the three tables.
     const coarse = f.scope.deskCode === null && !f.procedureCode && !f.fieldCode;
-    const agencies = f.scope.agencyCodes;
-    if (coarse && agencies === null) {
-      add(await db.selectFrom('stats_monthly_processing_city').select((eb) => ['bucket', eb.fn.sum<number | string>('n').as('n')]).where('month', '>=', months[0]).where('month', '<=', months[1]).groupBy('bucket').execute());
-    } else if (coarse && agencies !== null) {
-      if (agencies.length) {
-        add(await db.selectFrom('stats_monthly_processing_agency').select((eb) => ['bucket', eb.fn.sum<number | string>('n').as('n')]).where('month', '>=', months[0]).where('month', '<=', months[1]).where('agency_code', 'in', agencies).groupBy('bucket').execute());
-      }
-    } else add(await applyFilter(db.selectFrom('stats_monthly_processing').select((eb) => ['bucket', eb.fn.sum<number | string>('n').as('n')]).where('month', '>=', months[0]).where('month', '<=', months[1]).groupBy('bucket'), f).execute());
+    const table = !coarse ? 'stats_monthly_processing' : f.scope.agencyCodes === null ? 'stats_monthly_processing_city' : 'stats_monthly_processing_agency';
+    add(await applyFilter(db.selectFrom(table as 'stats_monthly_processing').select((eb) => ['bucket', eb.fn.sum<number | string>('n').as('n')]).where('month', '>=', months[0]).where('month', '<=', months[1]).groupBy('bucket'), f).execute());
   }
   for (const [a, b] of days) {
     add(await applyFilter(db.selectFrom('stats_daily_processing').select((eb) => ['bucket', eb.fn.sum<number | string>('n').as('n')]).where('day', '>=', a).where('day', '<=', b).groupBy('bucket'), f).execute());
